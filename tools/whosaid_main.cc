@@ -1,0 +1,44 @@
+// whosaid: who said what, to whom, when, and who reported it.
+// Dispatches to one command per subcommand; see README.md for the commands.
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "tools/cli.h"
+
+namespace {
+
+struct Command {
+  const char* name;
+  int (*run)(const std::vector<std::string>& args);
+  const char* help;
+};
+
+const Command kCommands[] = {
+    {"extract", whosaid::cli::RunExtract,
+     "extract [--raw] [--date YYYY-MM-DD] [--pretty] FILE... | -\n"
+     "      Writes one JSON object per input article: metadata, people, quotes."},
+};
+
+void PrintUsage(FILE* out) {
+  std::fprintf(out, "whosaid: who said what, to whom, when, and who reported it.\n\nUsage:\n");
+  for (const Command& c : kCommands) std::fprintf(out, "  whosaid %s\n", c.help);
+  std::fprintf(out, "\nRun 'whosaid COMMAND --help' for a command's options.\n");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0) {
+    PrintUsage(argc < 2 ? stderr : stdout);
+    return argc < 2 ? whosaid::cli::kExitUsage : whosaid::cli::kExitOk;
+  }
+  std::vector<std::string> args(argv + 1, argv + argc);
+  for (const Command& c : kCommands) {
+    if (args[0] == c.name) return c.run(args);
+  }
+  std::fprintf(stderr, "whosaid: unknown command '%s'\n\n", argv[1]);
+  PrintUsage(stderr);
+  return whosaid::cli::kExitUsage;
+}
