@@ -1,0 +1,125 @@
+// The quote index: an embedded SQLite store of articles, people, quotes and
+// quote clusters, with full-text search. One Store object per connection; a
+// Store is not thread-safe, open one per thread. Several processes may read
+// while one writes (WAL).
+//
+// Example:
+//   whosaid::StatusOr<std::unique_ptr<whosaid::Store>> store =
+//       whosaid::Store::Open("quotes.db", whosaid::StoreOptions{});
+//   if (!store.ok()) { ... store.status().message() ... }
+//   (*store)->AddArticles(articles);
+//   whosaid::QuoteQuery q; q.speaker = "Rutte";
+//   auto hits = (*store)->SearchQuotes(q);
+#ifndef WHOSAID_STORE_H_
+#define WHOSAID_STORE_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "whosaid/article.h"
+#include "whosaid/status.h"
+
+namespace whosaid {
+
+struct StoreOptions {
+  // Open without writing; search and serve use this. Default: false.
+  bool read_only = false;
+  // Create the file when missing. Ignored when read_only. Default: true.
+  bool create_if_missing = true;
+};
+
+// What a search asks for. Unset fields do not filter.
+struct QuoteQuery {
+  std::string text;                     // Full-text query over quote content.
+  std::optional<std::string> speaker;   // Name or alias: "Rutte".
+  std::optional<std::string> addressee;
+  std::optional<std::string> outlet;    // Publisher.
+  std::optional<std::string> from;      // YYYY-MM-DD, inclusive.
+  std::optional<std::string> to;        // YYYY-MM-DD, inclusive.
+  std::optional<QuoteType> type;
+  int limit = 20;
+  int offset = 0;
+};
+
+// One quote as stored, with what a result list needs to show.
+struct QuoteHit {
+  int64_t id = 0;                  // Quote id.
+  int64_t article_id = 0;
+  int64_t cluster_id = 0;          // Same quotation across articles.
+  std::optional<int64_t> person_id;
+  QuoteType type = QuoteType::kIndirect;
+  std::string text;                // Content text.
+  std::string speaker;             // Canonical name, "" when unknown.
+  std::string cue;
+  std::string addressee;
+  std::string date;                // Statement date, else article date.
+  std::string outlet;              // Article publisher.
+  std::string article_title;
+  std::string article_url;
+  int64_t start = 0;               // Offsets into the article text.
+  int64_t end = 0;
+  double score = 0;                // Ranking score; higher is better.
+};
+
+struct PersonRecord {
+  int64_t id = 0;
+  std::string name;
+  std::vector<std::string> aliases;
+  std::vector<std::string> titles;
+  int64_t quote_count = 0;
+  // (name, count), most frequent first.
+  std::vector<std::pair<std::string, int64_t>> top_addressees;
+  std::vector<std::pair<std::string, int64_t>> top_outlets;
+};
+
+struct ArticleRecord {
+  int64_t id = 0;
+  Article article;                 // Text, metadata, people, quotes.
+  std::vector<int64_t> quote_ids;  // Store ids of article.quotes, same order.
+  std::vector<int64_t> person_ids; // Store ids of article.people, same order.
+};
+
+// A quotation seen in one or more articles.
+struct QuoteCluster {
+  int64_t id = 0;
+  std::string text;                // Representative (longest) text.
+  std::string speaker;
+  std::string first_date;
+  std::string first_outlet;
+  int64_t occurrences = 0;
+  std::vector<QuoteHit> members;   // Ordered by date, then outlet.
+};
+
+// A store of indexed articles. See the file comment for threading.
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Opens or creates the database at path. Returns an error naming the path
+  // when it cannot be opened, is not a whosaid database, or has a schema
+  // version this build cannot read or migrate.
+  static StatusOr<std::unique_ptr<Store>> Open(const std::string& path, const StoreOptions& options);
+
+  // Adds articles in one transaction. An article already present (same URL,
+  // else same content hash) is skipped, so re-indexing adds nothing.
+  // *added (may be null) receives the number actually added.
+  virtual Status AddArticles(const std::vector<Article>& articles, int64_t* added) = 0;
+
+  virtual StatusOr<std::vector<QuoteHit>> SearchQuotes(const QuoteQuery& query) = 0;
+  // Returns the people quoted most, with counts.
+  virtual StatusOr<std::vector<PersonRecord>> TopSpeakers(int limit) = 0;
+  // Returns NotFound for an unknown id.
+  virtual StatusOr<PersonRecord> GetPerson(int64_t id) = 0;
+  virtual StatusOr<ArticleRecord> GetArticle(int64_t id) = 0;
+  // id is a quote id; returns the cluster it belongs to.
+  virtual StatusOr<QuoteCluster> GetQuoteCluster(int64_t quote_id) = 0;
+  // Ranks stored statements by similarity to `claim`.
+  virtual StatusOr<std::vector<QuoteHit>> CheckClaim(const std::string& claim, int limit) = 0;
+};
+
+}  // namespace whosaid
+
+#endif  // WHOSAID_STORE_H_
