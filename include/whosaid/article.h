@@ -60,6 +60,13 @@ struct Quote {
   std::string category = "speech";
 };
 
+// A time expression in the text and the date it names, when known:
+// "on Friday" in an article of 2025-03-01 gives 2025-02-28.
+struct TimeMention {
+  Span span;
+  std::optional<std::string> date;  // YYYY-MM-DD.
+};
+
 // Where a record came from.
 struct Provenance {
   std::string file;                  // Input path, or "-" for stdin.
@@ -85,6 +92,7 @@ struct Article {
   Provenance provenance;
   std::vector<Person> people;
   std::vector<Quote> quotes;
+  std::vector<TimeMention> events;
 };
 
 }  // namespace whosaid

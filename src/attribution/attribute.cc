@@ -1,7 +1,167 @@
+// AttributeArticle: runs the attribution stages over an article's text and
+// turns their token-level findings into public, code-point-offset records.
+#include <algorithm>
+#include <unordered_map>
+
+#include "src/attribution/attributor.h"
+#include "src/attribution/mentions.h"
+#include "src/attribution/quotes.h"
+#include "src/attribution/temporal.h"
+#include "src/attribution/tokenizer.h"
+#include "src/util/date.h"
+#include "src/util/utf8.h"
 #include "whosaid/pipeline.h"
 
 namespace whosaid {
+namespace {
 
-void AttributeArticle(Article* article) { (void)article; }
+using internal::CodePointIndex;
+using internal::FoundAttribution;
+using internal::TokenizedText;
+
+class SpanMaker {
+ public:
+  SpanMaker(const TokenizedText& t, const CodePointIndex& index) : t_(t), index_(index) {}
+  Span Bytes(size_t begin, size_t end) const {
+    Span s;
+    s.start = index_.ToCodePoint(begin);
+    s.end = index_.ToCodePoint(end);
+    s.text = std::string(t_.text().substr(begin, end - begin));
+    return s;
+  }
+  Span Tokens(int first, int last) const { return Bytes(t_[first].begin, t_[last - 1].end); }
+
+ private:
+  const TokenizedText& t_;
+  const CodePointIndex& index_;
+};
+
+const char* CategoryName(internal::CueCategory c) {
+  switch (c) {
+    case internal::CueCategory::kSpeech: return "speech";
+    case internal::CueCategory::kBelief: return "belief";
+    case internal::CueCategory::kSource: return "source";
+    case internal::CueCategory::kFinding: return "finding";
+  }
+  return "speech";
+}
+
+}  // namespace
+
+void AttributeArticle(Article* article) {
+  article->people.clear();
+  article->quotes.clear();
+  article->events.clear();
+  const std::string& text = article->text;
+  TokenizedText t(text);
+  if (t.size() == 0) return;
+  CodePointIndex index(text);
+  SpanMaker spans(t, index);
+
+  std::vector<internal::QuotedSpan> quoted = internal::PairQuotes(t);
+  internal::TokenFacts facts;
+  facts.quote_of_token.assign(t.size() + 1, -1);
+  for (int q = 0; q < static_cast<int>(quoted.size()); ++q) {
+    int last = quoted[q].closed ? quoted[q].close : quoted[q].close;
+    for (int k = quoted[q].open; k <= last; ++k) facts.quote_of_token[k] = q;
+  }
+  std::optional<internal::CivilDate> date;
+  if (article->date) date = internal::ParseIsoDate(*article->date);
+  std::vector<internal::TimeExpression> times = internal::FindTimeExpressions(t, date);
+  facts.time_at.assign(t.size() + 1, -1);
+  for (int i = 0; i < static_cast<int>(times.size()); ++i) facts.time_at[times[i].first] = i;
+  internal::MarkCues(t, &facts);
+
+  internal::MentionTable mentions(t, facts.quote_of_token, facts.cue_len);
+  internal::Attributor attributor(t, quoted, times, facts, &mentions);
+  std::vector<FoundAttribution> found = attributor.Run();
+
+  // People: persons with a mention, and organisations that speak.
+  const auto& entities = mentions.entities();
+  std::vector<char> speaks(entities.size(), 0);
+  for (const FoundAttribution& a : found) if (a.speaker >= 0) speaks[a.speaker] = 1;
+  std::vector<int> order;
+  for (int e = 0; e < static_cast<int>(entities.size()); ++e) {
+    if (entities[e].mentions.empty()) continue;
+    if (entities[e].organization && !speaks[e]) continue;
+    order.push_back(e);
+  }
+  auto first_mention = [&](int e) {
+    int best = t.size();
+    for (int m : entities[e].mentions) best = std::min(best, mentions.mention(m).first);
+    return best;
+  };
+  std::sort(order.begin(), order.end(), [&](int a, int b) { return first_mention(a) < first_mention(b); });
+  std::unordered_map<int, std::string> person_id;
+  for (int e : order) {
+    const internal::EntityInfo& ent = entities[e];
+    Person p;
+    p.id = "p" + std::to_string(article->people.size() + 1);
+    person_id[e] = p.id;
+    p.name = ent.name;
+    p.is_organization = ent.organization;
+    if (ent.gender == 'm') p.gender = "male";
+    if (ent.gender == 'f') p.gender = "female";
+    p.titles = ent.titles;
+    std::vector<int> ms = ent.mentions;
+    std::sort(ms.begin(), ms.end(), [&](int a, int b) { return mentions.mention(a).first < mentions.mention(b).first; });
+    for (int m : ms) {
+      const internal::MentionInfo& mi = mentions.mention(m);
+      Mention out;
+      out.span = spans.Tokens(mi.first, mi.last);
+      out.kind = internal::MentionKindName(mi.kind);
+      if (mi.kind != internal::MentionKind::kPronoun && out.span.text != p.name &&
+          std::find(p.aliases.begin(), p.aliases.end(), out.span.text) == p.aliases.end()) {
+        p.aliases.push_back(out.span.text);
+      }
+      p.mentions.push_back(std::move(out));
+    }
+    article->people.push_back(std::move(p));
+  }
+
+  for (const FoundAttribution& a : found) {
+    Quote q;
+    q.type = a.type == FoundAttribution::Type::kDirect ? QuoteType::kDirect
+             : a.type == FoundAttribution::Type::kMixed ? QuoteType::kMixed
+                                                        : QuoteType::kIndirect;
+    q.content = spans.Tokens(a.content.first, a.content.last);
+    for (const internal::TokenRange& part : a.parts) q.parts.push_back(spans.Tokens(part.first, part.last));
+    if (!a.cue.empty()) q.cue = spans.Tokens(a.cue.first, a.cue.last);
+    if (a.source >= 0) {
+      const internal::MentionInfo& mi = mentions.mention(a.source);
+      q.source = spans.Tokens(mi.first, mi.last);
+    }
+    if (a.speaker >= 0) {
+      q.speaker = entities[a.speaker].name;
+      auto it = person_id.find(a.speaker);
+      if (it != person_id.end()) q.speaker_id = it->second;
+    }
+    if (!a.addressee.empty()) q.addressee = a.addressee;
+    if (a.time >= 0) q.date = times[a.time].date;
+    q.attribution = a.continuation ? "continuation" : "cue";
+    q.category = CategoryName(a.category);
+    article->quotes.push_back(std::move(q));
+  }
+  // A statement reported inside another takes the outer one's date.
+  for (size_t i = 0; i < article->quotes.size(); ++i) {
+    Quote& inner = article->quotes[i];
+    if (inner.date) continue;
+    for (size_t j = 0; j < article->quotes.size(); ++j) {
+      const Quote& outer = article->quotes[j];
+      if (i == j || !outer.date) continue;
+      if (outer.content.start <= inner.content.start && inner.content.end <= outer.content.end &&
+          (outer.content.end - outer.content.start) > (inner.content.end - inner.content.start)) {
+        inner.date = outer.date;
+        break;
+      }
+    }
+  }
+  for (const internal::TimeExpression& te : times) {
+    TimeMention tm;
+    tm.span = spans.Tokens(te.first, te.last);
+    tm.date = te.date;
+    article->events.push_back(std::move(tm));
+  }
+}
 
 }  // namespace whosaid

@@ -141,6 +141,17 @@ std::string ArticleToJson(const Article& a, bool pretty) {
     w.EndObject();
   }
   w.EndArray();
+  w.Key("events");
+  w.BeginArray();
+  for (const TimeMention& e : a.events) {
+    w.BeginObject();
+    w.Key("start"); w.Int(e.span.start);
+    w.Key("end"); w.Int(e.span.end);
+    w.Key("text"); w.String(e.span.text);
+    w.Key("date"); WriteOptString(e.date, &w);
+    w.EndObject();
+  }
+  w.EndArray();
   w.Key("boilerplate_removed"); WriteStrings(a.boilerplate_removed, &w);
   if (!a.warnings.empty()) { w.Key("warnings"); WriteStrings(a.warnings, &w); }
   w.Key("provenance");

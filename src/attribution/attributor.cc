@@ -1,0 +1,703 @@
+#include "src/attribution/attributor.h"
+
+#include <algorithm>
+
+#include "src/attribution/word_sets.h"
+
+namespace whosaid::internal {
+namespace {
+
+constexpr int kMaxCueTokens = 6;
+constexpr int kTrailingWindow = 14;   // Tokens after a quote searched for "he said".
+constexpr int kLeadingWindow = 18;    // Tokens before a quote searched for "he said:".
+constexpr int kMaxNounPhrase = 6;
+
+// Base forms that read as nouns unless a pronoun or auxiliary precedes them.
+bool IsNounLikeBase(std::string_view w) {
+  static const std::string_view kWords[] = {
+      "report", "claim", "note", "comment", "call", "post", "answer", "reply", "show", "state",
+      "warning", "statement", "respond", "response", "tweet", "plan", "hope", "fear", "doubt",
+      "estimate", "promise", "pledge", "vow", "guess", "view", "wish", "question", "demand",
+      "boast", "joke", "quip", "concern", "charge", "signal", "figure", "write", "find", "mention",
+      "point out", "add", "indicate", "see", "know", "feel", "like", "want", "need", "mean", "hint",
+      "suggest", "describe", "recall", "remark", "insist"};
+  for (std::string_view k : kWords) if (k == w) return true;
+  return false;
+}
+
+bool IsPronounSubject(std::string_view w) {
+  return w == "i" || w == "we" || w == "you" || w == "they" || w == "he" || w == "she" || w == "it";
+}
+
+bool IsAuxiliary(std::string_view w) {
+  static const std::string_view kWords[] = {"will", "would", "could", "can", "may", "might", "must",
+                                            "should", "shall", "did", "does", "do", "to", "n't",
+                                            "not", "never", "also", "to", "cannot", "didn't",
+                                            "doesn't", "don't", "won't", "wouldn't", "couldn't"};
+  for (std::string_view k : kWords) if (k == w) return true;
+  return false;
+}
+
+bool IsBeForm(std::string_view w) {
+  return w == "is" || w == "was" || w == "were" || w == "are" || w == "been" || w == "be" || w == "being";
+}
+
+bool IsVenueNoun(std::string_view w) {
+  static const std::string_view kWords[] = {
+      "statement", "interview", "interviews", "tweet", "tweets", "post", "letter", "speech",
+      "email", "memo", "op-ed", "conference", "briefing", "rally", "event", "hearing", "debate",
+      "appearance", "call", "meeting", "twitter", "facebook", "television", "tv", "radio",
+      "podcast", "video", "message", "release", "blog", "column", "broadcast", "show", "program",
+      "programme", "address", "remarks", "testimony", "filing", "report", "instagram", "x",
+      "telegram", "session", "summit", "forum", "panel", "documentary", "book", "essay",
+      "editorial", "note", "notice", "announcement", "emails", "posts", "texts", "text", "sunday",
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "stop", "visit", "trip"};
+  for (std::string_view k : kWords) if (k == w) return true;
+  return false;
+}
+
+bool IsObjectPronoun(std::string_view w) {
+  return w == "him" || w == "her" || w == "them" || w == "me" || w == "us" || w == "you";
+}
+
+}  // namespace
+
+void MarkCues(const TokenizedText& t, TokenFacts* facts) {
+  const Lexicons& lex = Lexicons::Get();
+  const int n = t.size();
+  facts->cue_len.assign(n + 1, 0);
+  facts->cue_form.assign(n + 1, nullptr);
+  for (int i = 0; i < n; ++i) {
+    if (t[i].kind != TokenKind::kWord || facts->quote_of_token[i] >= 0) continue;
+    const CueForm* form = nullptr;
+    int limit = std::min(n, i + kMaxCueTokens);
+    while (limit > i + 1 && t[limit - 1].sentence != t[i].sentence) --limit;
+    int len = lex.MatchCue(t, i, limit, &form);
+    if (len == 0) continue;
+    bool sentence_start = t[i].Is(kSentenceStart) ||
+                          (i > 0 && t[i - 1].Is(kSentenceStart) && t[i - 1].kind != TokenKind::kWord);
+    if (t[i].Is(kCapitalized)) {
+      if (!sentence_start || form->category != CueCategory::kSource) continue;
+    }
+    if (sentence_start && form->category != CueCategory::kSource) continue;
+    std::string_view prev = i > 0 && t[i - 1].sentence == t[i].sentence ? t.Lower(i - 1) : std::string_view();
+    bool prev_word = i > 0 && t.IsWord(i - 1) && t[i - 1].sentence == t[i].sentence;
+    if (form->category != CueCategory::kSource) {
+      if (prev_word && IsDeterminer(prev) && prev != "that") continue;
+      if (prev_word && IsPreposition(prev) && !form->participle && prev != "to") continue;
+      if (form->participle) {
+        bool ok = (i > 0 && (t.IsPunct(i - 1, ',') || t.IsPunct(i - 1, ';'))) ||
+                  (prev_word && (IsBeForm(prev) || prev == "after" || prev == "by" || prev == "while" ||
+                                 prev == "before" || prev == "without" || prev == "in" || prev == "when" ||
+                                 prev == "as"));
+        if (!ok) continue;
+      } else if (form->base) {
+        std::string lemma_words;
+        for (size_t k = 0; k < form->words.size(); ++k) {
+          if (k) lemma_words.push_back(' ');
+          lemma_words += form->words[k];
+        }
+        if (IsNounLikeBase(lemma_words) && !(prev_word && (IsPronounSubject(prev) || IsAuxiliary(prev)))) continue;
+      }
+    }
+    facts->cue_len[i] = static_cast<uint8_t>(len);
+    facts->cue_form[i] = form;
+    i += len - 1;
+  }
+}
+
+Attributor::Attributor(const TokenizedText& text, const std::vector<QuotedSpan>& quotes,
+                       const std::vector<TimeExpression>& times, const TokenFacts& facts,
+                       MentionTable* mentions)
+    : t_(text), quotes_(quotes), times_(times), facts_(facts), mentions_(mentions), lex_(Lexicons::Get()) {
+  cue_used_.assign(t_.size() + 1, 0);
+  quote_attribution_.assign(quotes_.size(), -1);
+}
+
+int Attributor::SentenceEnd(int i) const { return t_.sentences()[t_[i].sentence].last; }
+int Attributor::SentenceFirst(int i) const { return t_.sentences()[t_[i].sentence].first; }
+
+std::string Attributor::PhraseText(int first, int last) const {
+  return std::string(t_.text().substr(t_[first].begin, t_[last - 1].end - t_[first].begin));
+}
+
+int Attributor::SkipAdverbials(int k, int limit, int* time) {
+  int modifiers = 0;
+  while (k < limit) {
+    if (facts_.time_at[k] >= 0) {
+      if (time && *time < 0) *time = facts_.time_at[k];
+      k = times_[facts_.time_at[k]].last;
+      continue;
+    }
+    if (!t_.IsWord(k)) break;
+    std::string_view w = t_.Lower(k);
+    if (IsVerbModifier(w) && w != "in" && modifiers < 3 && mentions_->StartingAt(k) < 0) {
+      ++k;
+      ++modifiers;
+      continue;
+    }
+    // "in a statement", "on Twitter", "at a news conference".
+    if (w == "in" || w == "on" || w == "at" || w == "during" || w == "via") {
+      int j = k + 1;
+      int end = std::min(limit, k + 6);
+      bool venue = false;
+      for (; j < end && t_.IsWord(j); ++j) {
+        if (IsVenueNoun(t_.Lower(j))) { venue = true; ++j; break; }
+      }
+      if (venue) {
+        // Extend over a following "with CNN" / "on Fox News".
+        k = j;
+        continue;
+      }
+    }
+    if (w == "last" || w == "this" || w == "earlier") {
+      if (k + 1 < limit && t_.IsWord(k + 1)) {
+        std::string_view nx = t_.Lower(k + 1);
+        if (nx == "week" || nx == "month" || nx == "year" || nx == "night" || nx == "weekend" || nx == "summer" ||
+            nx == "spring" || nx == "fall" || nx == "winter" || nx == "morning" || nx == "afternoon" ||
+            nx == "evening") {
+          k += 2;
+          continue;
+        }
+      }
+    }
+    break;
+  }
+  return k;
+}
+
+int Attributor::NounPhraseLeft(int k, int sentence_first) {
+  if (k < sentence_first || !t_.IsWord(k) || InQuote(k)) return -1;
+  std::string_view head = t_.Lower(k);
+  if (IsFunctionWord(head) || IsPreposition(head) || facts_.cue_len[k] > 0) return -1;
+  char g = 0;
+  bool ok = t_[k].Is(kCapitalized) || lex_.IsOrgNoun(head) || lex_.MatchTitle(t_, k, k + 1, &g) > 0;
+  if (!ok) return -1;
+  int b = k;
+  while (b - 1 >= sentence_first && k - b < kMaxNounPhrase) {
+    int p = b - 1;
+    if (InQuote(p)) break;
+    if (t_[p].Is(kPossessive) && p - 1 >= sentence_first && t_.IsWord(p - 1)) { b = p - 1; continue; }
+    if (!t_.IsWord(p) && t_[p].kind != TokenKind::kNumber) break;
+    std::string_view w = t_.Lower(p);
+    if (IsDeterminer(w)) { b = p; break; }
+    if (IsFunctionWord(w) || IsPreposition(w) || IsClauseOpener(w) || facts_.cue_len[p] > 0) break;
+    if (t_[p].Is(kSentenceStart) && !t_[p].Is(kCapitalized)) break;
+    b = p;
+  }
+  return b;
+}
+
+int Attributor::NounPhraseRight(int k, int limit) {
+  if (k >= limit || !t_.IsWord(k) || InQuote(k)) return -1;
+  int e = k;
+  if (IsDeterminer(t_.Lower(e))) ++e;
+  int start_words = e;
+  while (e < limit && e - start_words < kMaxNounPhrase && (t_.IsWord(e) || t_[e].Is(kPossessive))) {
+    std::string_view w = t_.Lower(e);
+    if (e > start_words && (IsFunctionWord(w) || IsPreposition(w) || IsClauseOpener(w) || facts_.cue_len[e] > 0)) break;
+    if (e == start_words && (IsFunctionWord(w) || IsPreposition(w))) return -1;
+    ++e;
+  }
+  if (e == start_words) return -1;
+  std::string_view head = t_.Lower(e - 1);
+  char g = 0;
+  bool ok = t_[e - 1].Is(kCapitalized) || lex_.IsOrgNoun(head) || lex_.MatchTitle(t_, e - 1, e, &g) > 0;
+  return ok ? e : -1;
+}
+
+int Attributor::SourceLeftOf(int cue_first) {
+  int s_first = SentenceFirst(cue_first);
+  int k = cue_first - 1;
+  int skipped = 0;
+  while (k >= s_first && skipped < 4) {
+    if (mentions_->EndingAt(k) >= 0) break;
+    if (t_.IsWord(k) && IsVerbModifier(t_.Lower(k)) && t_.Lower(k) != "in") { --k; ++skipped; continue; }
+    // A time expression between subject and verb: "Rutte on Friday said".
+    bool time_here = false;
+    for (int b = std::max(s_first, k - 3); b <= k; ++b) {
+      int te = facts_.time_at[b];
+      if (te >= 0 && times_[te].last == k + 1) { k = b - 1; time_here = true; break; }
+    }
+    if (time_here) { ++skipped; continue; }
+    break;
+  }
+  if (k < s_first || InQuote(k)) return -1;
+  int m = mentions_->EndingAt(k);
+  if (m >= 0) return m;
+  if (t_.IsPunct(k, ',')) {
+    // "Rutte, the NATO chief, said": look past the appositive.
+    for (int j = k - 1; j >= std::max(s_first, k - 15); --j) {
+      if (t_.IsPunct(j, ',')) {
+        int before = mentions_->EndingAt(j - 1);
+        return j - 1 >= s_first ? before : -1;
+      }
+      if (InQuote(j)) break;
+    }
+    return -1;
+  }
+  if (t_.IsWord(k)) {
+    std::string_view w = t_.Lower(k);
+    if ((w == "who" || w == "which" || w == "that") && k - 2 >= s_first && t_.IsPunct(k - 1, ',')) {
+      return mentions_->EndingAt(k - 2);
+    }
+    if (w == "i" || w == "we" || w == "you") return mentions_->AddSourcePhrase(k, k + 1);
+  }
+  int np = NounPhraseLeft(k, s_first);
+  if (np >= 0) return mentions_->AddSourcePhrase(np, k + 1);
+  return -1;
+}
+
+int Attributor::SourceRightOf(int k, int limit, int* end) {
+  int skipped = 0;
+  while (k < limit && skipped < 2 && t_.IsWord(k) && IsVerbModifier(t_.Lower(k)) && mentions_->StartingAt(k) < 0) {
+    ++k;
+    ++skipped;
+  }
+  if (k >= limit || InQuote(k)) return -1;
+  int m = mentions_->StartingAt(k);
+  if (m >= 0 && mentions_->mention(m).last <= limit) {
+    *end = mentions_->mention(m).last;
+    return m;
+  }
+  int e = NounPhraseRight(k, limit);
+  if (e < 0) return -1;
+  *end = e;
+  return mentions_->AddSourcePhrase(k, e);
+}
+
+int Attributor::ParseAddressee(int k, int limit, std::string* addressee) {
+  if (k >= limit || InQuote(k) || !t_.IsWord(k)) return k;
+  int m = mentions_->StartingAt(k);
+  if (m >= 0) {
+    const MentionInfo& mi = mentions_->mention(m);
+    if (mi.kind == MentionKind::kPronoun) return k;
+    if (mi.entity >= 0) *addressee = mentions_->entity(mi.entity).name;
+    else *addressee = PhraseText(mi.first, mi.last);
+    return mi.last;
+  }
+  std::string_view w = t_.Lower(k);
+  if (IsObjectPronoun(w)) return k + 1;
+  int e = k;
+  if (IsDeterminer(w)) ++e;
+  int words_first = e;
+  while (e < limit && e - words_first < 4 && t_.IsWord(e)) {
+    std::string_view x = t_.Lower(e);
+    if (x == "that" || IsPreposition(x) || IsClauseOpener(x) || facts_.cue_len[e] > 0 || facts_.time_at[e] >= 0) break;
+    if (IsFunctionWord(x)) break;
+    ++e;
+  }
+  if (e == words_first) return k;
+  // A lower-case addressee must be followed by "that", ":" or a time phrase.
+  bool capitalised = t_[words_first].Is(kCapitalized);
+  bool closes = e >= limit || t_.IsPunct(e, ',') || t_.IsPunct(e, ':') || t_.IsPunct(e, '.') ||
+                (t_.IsWord(e) && (t_.Lower(e) == "that" || IsPreposition(t_.Lower(e)))) || facts_.time_at[e] >= 0 ||
+                t_[e].kind == TokenKind::kQuote;
+  if (!capitalised && !closes) return k;
+  *addressee = PhraseText(words_first, e);
+  return e;
+}
+
+// Parses what follows a cue up to where the content starts: time phrases,
+// the addressee, "to ...", "of", "as", "that", ":" and ",".
+bool Attributor::ParseAfterCue(int cue_first, int k, int limit, FoundAttribution* a, int* content_first) {
+  const CueForm* form = facts_.cue_form[cue_first];
+  uint8_t flags = form ? form->flags : 0;
+  k = SkipAdverbials(k, limit, &a->time);
+  if (flags & kCueTakesObject) {
+    k = ParseAddressee(k, limit, &a->addressee);
+    k = SkipAdverbials(k, limit, &a->time);
+  }
+  if ((flags & kCueTakesTo) && k + 1 < limit && t_.IsWord(k) && t_.Lower(k) == "to") {
+    int after = ParseAddressee(k + 1, limit, &a->addressee);
+    if (after > k + 1) k = SkipAdverbials(after, limit, &a->time);
+  }
+  // "in an interview with CNN".
+  if (a->addressee.empty()) {
+    for (int j = std::max(cue_first - 8, 0); j < std::min(limit, k + 1); ++j) {
+      if (t_.IsWord(j) && t_.Lower(j) == "with" && j > 0 && IsVenueNoun(t_.Lower(j - 1)) && j + 1 < limit) {
+        int after = ParseAddressee(j + 1, limit, &a->addressee);
+        if (after > j + 1 && after > k) k = SkipAdverbials(after, limit, &a->time);
+        break;
+      }
+    }
+  }
+  if (flags & kCueTakesOf) {
+    int j = k;
+    while (j < limit && j - k < 6 && !(t_.IsWord(j) && t_.Lower(j) == "of") && !t_.IsPunct(j, ',')) ++j;
+    if (j < limit && t_.IsWord(j) && t_.Lower(j) == "of") {
+      if (a->addressee.empty() && j > k) a->addressee = PhraseText(k, j);
+      k = j + 1;
+    } else if (form && form->lemma == "accuse") {
+      return false;
+    }
+  }
+  if (flags & kCueTakesAs) {
+    int j = k;
+    while (j < limit && j - k < 6 && !(t_.IsWord(j) && t_.Lower(j) == "as") && !t_.IsPunct(j, ',') &&
+           t_[j].kind != TokenKind::kQuote) ++j;
+    if (j < limit && t_.IsWord(j) && t_.Lower(j) == "as") {
+      k = j + 1;
+    } else if (!(j < limit && t_[j].kind == TokenKind::kQuote && j == k)) {
+      if (form && form->category == CueCategory::kSpeech && form->lemma != "say") return false;
+    }
+  }
+  while (k < limit && (t_.IsPunct(k, ':') || t_.IsPunct(k, ',') || t_.IsPunct(k, '-') ||
+                       t_.Surface(k) == "\xE2\x80\x94" || t_.Surface(k) == "\xE2\x80\x93")) ++k;
+  if (k < limit && t_.IsWord(k) && t_.Lower(k) == "that") ++k;
+  *content_first = k;
+  return true;
+}
+
+// The end (exclusive) of content starting at `first`: the sentence end, or
+// earlier where a trailing attribution (", X said", ", according to X", ",
+// saying") starts.
+int Attributor::ContentEnd(int first, int limit, bool clause_only) const {
+  int k = first;
+  while (k < limit) {
+    int q = facts_.quote_of_token[k];
+    if (q >= 0) {
+      int close = quotes_[q].close;
+      k = close + 1;
+      continue;
+    }
+    if (t_.IsPunct(k, ';') && clause_only) return k;
+    if (t_.IsPunct(k, ',') || t_.Surface(k) == "\xE2\x80\x94") {
+      int j = k + 1;
+      if (j < limit && facts_.cue_len[j] > 0) return k;  // ", said X" / ", saying" / ", according to"
+      // ", X reports" / ", he said": a short phrase then a cue.
+      for (int x = j; x < std::min(limit, j + 6); ++x) {
+        if (!t_.IsWord(x) && t_[x].kind != TokenKind::kPunct) break;
+        if (facts_.cue_len[x] > 0) {
+          const CueForm* f = facts_.cue_form[x];
+          int after = x + facts_.cue_len[x];
+          bool ends = after >= limit || t_.IsPunct(after, '.') || t_.IsPunct(after, ',') ||
+                      (f && f->category != CueCategory::kSource && t_.IsWord(after) &&
+                       facts_.cue_len[after] > 0);
+          if (ends || (after < limit && t_.IsWord(after) && (t_.Lower(after) == "citing" || t_.Lower(after) == "on" ||
+                                                              facts_.time_at[after] >= 0))) {
+            return k;
+          }
+          break;
+        }
+        if (t_.IsPunct(x, ',') || t_.IsPunct(x, '.')) break;
+      }
+      if (clause_only && j < limit && t_.IsWord(j)) {
+        std::string_view w = t_.Lower(j);
+        if (w == "or" || w == "and" || w == "but" || w == "while" || w == "which" || w == "who") return k;
+      }
+    }
+    ++k;
+  }
+  return std::min(k, limit);
+}
+
+void Attributor::SetSpeaker(FoundAttribution* a) {
+  if (a->source >= 0) a->speaker = mentions_->mention(a->source).entity;
+}
+
+void Attributor::Classify(FoundAttribution* a) const {
+  int first = a->content.first, last = a->content.last;
+  bool has_quote = false, only_quote = false;
+  for (int k = first; k < last; ++k) {
+    int q = facts_.quote_of_token[k];
+    if (q < 0) continue;
+    has_quote = true;
+    const QuotedSpan& s = quotes_[q];
+    int q_last = s.close + 1;
+    // Content equal to one quotation (give or take edge punctuation).
+    int f = first, l = last;
+    while (f < l && t_[f].kind == TokenKind::kPunct) ++f;
+    while (l > f && t_[l - 1].kind == TokenKind::kPunct) --l;
+    only_quote = f == s.open && l == q_last;
+    break;
+  }
+  if (only_quote) a->type = FoundAttribution::Type::kDirect;
+  else if (has_quote) a->type = FoundAttribution::Type::kMixed;
+  else a->type = FoundAttribution::Type::kIndirect;
+}
+
+bool Attributor::TrailingAttribution(int q, FoundAttribution* out) {
+  const QuotedSpan& s = quotes_[q];
+  if (!s.closed) return false;
+  const int n = t_.size();
+  int j = s.close + 1;
+  if (j >= n || t_[j].paragraph != t_[s.close].paragraph) return false;
+  if (t_.IsPunct(j, ',') || t_.Surface(j) == "\xE2\x80\x94" || t_.Surface(j) == "--" || t_.IsPunct(j, '-')) ++j;
+  int limit = std::min(n, j + kTrailingWindow);
+  for (int x = j; x < limit; ++x) {
+    if (t_[x].paragraph != t_[j].paragraph || t_[x].kind == TokenKind::kQuote ||
+        (x > j && (t_.IsPunct(x, '.') || t_.IsPunct(x, '!') || t_.IsPunct(x, '?')))) {
+      limit = x;
+      break;
+    }
+  }
+  if (j >= limit) return false;
+  FoundAttribution a;
+  int k = SkipAdverbials(j, limit, &a.time);
+  int cue = -1, after = -1;
+  if (k < limit && facts_.cue_len[k] > 0 && !cue_used_[k]) {
+    // "..., said Rutte" / "..., according to Reuters".
+    cue = k;
+    int src_end = -1;
+    a.source = SourceRightOf(k + facts_.cue_len[k], limit, &src_end);
+    if (a.source < 0) return false;
+    after = src_end;
+  } else {
+    // "..., Rutte told the BBC" / "..., a spokesman said".
+    for (int x = k; x < limit && x - k <= kMaxNounPhrase + 3; ++x) {
+      if (facts_.cue_len[x] > 0 && !cue_used_[x]) { cue = x; break; }
+      if (t_.IsPunct(x, ',') && mentions_->EndingAt(x - 1) < 0) break;
+    }
+    if (cue < 0 || cue == k) return false;
+    if (facts_.cue_form[cue]->participle) return false;
+    a.source = SourceLeftOf(cue);
+    if (a.source < 0 || mentions_->mention(a.source).first < k) return false;
+    after = cue + facts_.cue_len[cue];
+  }
+  const CueForm* form = facts_.cue_form[cue];
+  a.cue = {cue, cue + facts_.cue_len[cue]};
+  a.category = form->category;
+  int content_first = after;
+  ParseAfterCue(cue, after, limit, &a, &content_first);
+  a.type = FoundAttribution::Type::kDirect;
+  a.content = {s.open, s.close + 1};
+  cue_used_[cue] = 1;
+  SetSpeaker(&a);
+  *out = a;
+  return true;
+}
+
+bool Attributor::LeadingAttribution(int q, FoundAttribution* out) {
+  const QuotedSpan& s = quotes_[q];
+  int open = s.open;
+  int lo = std::max(0, open - kLeadingWindow);
+  int para = t_[open].paragraph;
+  // An introduction at the end of the previous paragraph: "Rutte said:".
+  if (t_[open].Is(kParagraphStart) && open > 0 && t_.IsPunct(open - 1, ':')) {
+    para = t_[open - 1].paragraph;
+  }
+  for (int c = open - 1; c >= lo; --c) {
+    if (t_[c].paragraph != para && t_[c].paragraph != t_[open].paragraph) break;
+    if (t_[c].kind == TokenKind::kQuote || InQuote(c)) break;
+    if (t_.IsPunct(c, '.') || t_.IsPunct(c, '?') || t_.IsPunct(c, '!')) break;
+    if (facts_.cue_len[c] == 0 || cue_used_[c]) continue;
+    const CueForm* form = facts_.cue_form[c];
+    FoundAttribution a;
+    int after = c + facts_.cue_len[c];
+    if (form->category == CueCategory::kSource) {
+      int src_end = -1;
+      a.source = SourceRightOf(after, open, &src_end);
+      if (a.source < 0) return false;
+      after = src_end;
+    } else if (form->participle) {
+      int subject = -1;
+      int sf = SentenceFirst(c);
+      for (int x = sf; x < c; ++x) {
+        int m = mentions_->StartingAt(x);
+        if (m >= 0 && mentions_->mention(m).subject && mentions_->mention(m).entity >= 0) { subject = m; break; }
+      }
+      a.source = subject;
+    } else {
+      a.source = SourceLeftOf(c);
+      if (a.source < 0) {
+        int src_end = -1;
+        a.source = SourceRightOf(after, open, &src_end);
+        if (a.source >= 0) after = src_end;
+      }
+    }
+    if (a.source < 0) return false;
+    int content_first = -1;
+    if (!ParseAfterCue(c, after, open + 1, &a, &content_first)) return false;
+    // Skip a paragraph break between "said:" and the quote.
+    if (content_first != open) return false;
+    a.cue = {c, c + facts_.cue_len[c]};
+    a.category = form->category;
+    a.type = FoundAttribution::Type::kDirect;
+    a.content = {s.open, s.last_inner() + (s.closed ? 1 : 0)};
+    cue_used_[c] = 1;
+    SetSpeaker(&a);
+    *out = a;
+    return true;
+  }
+  return false;
+}
+
+void Attributor::AttributeDirectQuotes() {
+  for (int q = 0; q < static_cast<int>(quotes_.size()); ++q) {
+    const QuotedSpan& s = quotes_[q];
+    if (quote_attribution_[q] >= 0) continue;
+    FoundAttribution a;
+    bool found = TrailingAttribution(q, &a) || LeadingAttribution(q, &a);
+    if (!found) continue;
+    // A quote interrupted by its attribution: "...," he said, "...".
+    int after = std::max(a.cue.last, a.source >= 0 ? mentions_->mention(a.source).last : 0);
+    if (q + 1 < static_cast<int>(quotes_.size()) && after > s.close) {
+      const QuotedSpan& next = quotes_[q + 1];
+      int k = after;
+      while (k < next.open && (t_.IsPunct(k, ',') || t_.IsPunct(k, ':'))) ++k;
+      if (k == next.open && t_[next.open].paragraph == t_[s.close].paragraph &&
+          !t_[next.open].Is(kSentenceStart)) {
+        a.parts = {{s.open, s.close + 1}, {next.open, next.close + (next.closed ? 1 : 0)}};
+        a.content.last = a.parts.back().last;
+        quote_attribution_[q + 1] = static_cast<int>(found_.size());
+      }
+    }
+    quote_attribution_[q] = static_cast<int>(found_.size());
+    found_.push_back(a);
+  }
+}
+
+void Attributor::AttributeCues() {
+  const int n = t_.size();
+  for (int c = 0; c < n; ++c) {
+    if (facts_.cue_len[c] == 0 || cue_used_[c]) continue;
+    const CueForm* form = facts_.cue_form[c];
+    int cue_last = c + facts_.cue_len[c];
+    int s_first = SentenceFirst(c);
+    int s_end = SentenceEnd(c);
+    // Content may run through a quotation that crosses the sentence end.
+    FoundAttribution a;
+    a.cue = {c, cue_last};
+    a.category = form->category;
+    int content_first = -1, content_last = -1;
+    if (form->category == CueCategory::kSource) {
+      int src_end = -1;
+      a.source = SourceRightOf(cue_last, s_end, &src_end);
+      if (a.source < 0) continue;
+      int lead = s_first;
+      while (lead < c && t_.IsWord(lead) && IsClauseOpener(t_.Lower(lead))) ++lead;
+      if (lead == c) {
+        // "According to X, CONTENT."
+        int k = src_end;
+        while (k < s_end && !t_.IsPunct(k, ',')) ++k;
+        content_first = k + 1;
+        content_last = ContentEnd(content_first, s_end, false);
+      } else {
+        // "CONTENT, according to X."
+        content_first = s_first;
+        content_last = c;
+      }
+    } else if (form->participle) {
+      int subject = -1;
+      for (int x = s_first; x < c; ++x) {
+        int m = mentions_->StartingAt(x);
+        if (m >= 0 && mentions_->mention(m).subject && !mentions_->mention(m).in_quote &&
+            mentions_->mention(m).kind != MentionKind::kGroup) { subject = m; break; }
+      }
+      if (subject < 0) continue;
+      a.source = subject;
+      if (!ParseAfterCue(c, cue_last, s_end, &a, &content_first)) continue;
+      content_last = ContentEnd(content_first, s_end, false);
+    } else {
+      a.source = SourceLeftOf(c);
+      int after = cue_last;
+      bool inverted = false;
+      if (a.source < 0) {
+        int src_end = -1;
+        a.source = SourceRightOf(cue_last, s_end, &src_end);
+        if (a.source < 0) continue;
+        after = src_end;
+        inverted = true;
+      }
+      if (!ParseAfterCue(c, after, s_end, &a, &content_first)) continue;
+      content_last = ContentEnd(content_first, s_end, (form->flags & kCueTakesOf) != 0);
+      bool forward = false;
+      for (int x = content_first; x < content_last; ++x) {
+        if (t_.IsWord(x) || t_[x].kind == TokenKind::kQuote || t_[x].kind == TokenKind::kNumber) { forward = true; break; }
+      }
+      if (!forward) {
+        // "CONTENT, Rutte said." / "CONTENT, said Rutte."
+        int frame_first = inverted ? c : mentions_->mention(a.source).first;
+        if (frame_first - 1 <= s_first || !(t_.IsPunct(frame_first - 1, ',') || t_.Surface(frame_first - 1) == "\xE2\x80\x94")) continue;
+        content_first = s_first;
+        content_last = frame_first - 1;
+        if (facts_.quote_of_token[content_first] >= 0 &&
+            quote_attribution_[facts_.quote_of_token[content_first]] >= 0) continue;
+      }
+    }
+    // Trim edges: punctuation outside quotations, and a final period.
+    while (content_first < content_last && t_[content_first].kind == TokenKind::kPunct &&
+           facts_.quote_of_token[content_first] < 0) ++content_first;
+    while (content_last > content_first && t_[content_last - 1].kind == TokenKind::kPunct &&
+           facts_.quote_of_token[content_last - 1] < 0) --content_last;
+    int words = 0;
+    for (int x = content_first; x < content_last && words < 1; ++x) words += t_.IsWord(x) || t_[x].kind == TokenKind::kNumber;
+    if (words == 0) continue;
+    a.content = {content_first, content_last};
+    Classify(&a);
+    cue_used_[c] = 1;
+    SetSpeaker(&a);
+    found_.push_back(a);
+  }
+}
+
+void Attributor::AttributeContinuations() {
+  // Positions where each found attribution ends, to find the one before a quote.
+  std::vector<std::pair<int, int>> ends;  // (end token, index)
+  for (int i = 0; i < static_cast<int>(found_.size()); ++i) {
+    const FoundAttribution& a = found_[i];
+    int end = std::max(a.content.last, a.cue.last);
+    if (a.source >= 0) end = std::max(end, mentions_->mention(a.source).last);
+    ends.emplace_back(end, i);
+  }
+  std::sort(ends.begin(), ends.end());
+  std::vector<char> covered(quotes_.size(), 0);
+  for (const FoundAttribution& a : found_) {
+    for (int k = a.content.first; k < a.content.last; ++k) {
+      int q = facts_.quote_of_token[k];
+      if (q >= 0) covered[q] = 1;
+    }
+  }
+  for (int q = 0; q < static_cast<int>(quotes_.size()); ++q) {
+    if (quote_attribution_[q] >= 0 || covered[q]) continue;
+    const QuotedSpan& s = quotes_[q];
+    if (s.single) continue;
+    const Token& open = t_[s.open];
+    if (!open.Is(kSentenceStart) && !open.Is(kParagraphStart)) continue;
+    int words = 0;
+    for (int k = s.first_inner(); k < s.last_inner() && words < 3; ++k) words += t_.IsWord(k);
+    if (words < 3) continue;
+    // The nearest attribution that ends before the quote.
+    auto it = std::lower_bound(ends.begin(), ends.end(), std::make_pair(s.open + 1, -1));
+    if (it == ends.begin()) continue;
+    --it;
+    const FoundAttribution& prev = found_[it->second];
+    int prev_end = it->first;
+    if (prev.speaker < 0) continue;
+    int para_gap = open.paragraph - t_[prev_end - 1].paragraph;
+    if (para_gap > 1) continue;
+    if (para_gap == 1 && prev.type == FoundAttribution::Type::kIndirect) continue;
+    // Another person named in between breaks the chain.
+    bool other = false;
+    for (int k = prev_end; k < s.open && !other; ++k) {
+      int m = mentions_->StartingAt(k);
+      if (m >= 0 && !mentions_->mention(m).in_quote && mentions_->mention(m).entity >= 0 &&
+          mentions_->mention(m).entity != prev.speaker) other = true;
+    }
+    if (other) continue;
+    FoundAttribution a;
+    a.type = FoundAttribution::Type::kDirect;
+    a.content = {s.open, s.last_inner() + (s.closed ? 1 : 0)};
+    a.speaker = prev.speaker;
+    a.continuation = true;
+    a.category = prev.category;
+    quote_attribution_[q] = static_cast<int>(found_.size());
+    found_.push_back(a);
+    ends.insert(std::upper_bound(ends.begin(), ends.end(), std::make_pair(a.content.last, q)),
+                std::make_pair(a.content.last, static_cast<int>(found_.size()) - 1));
+  }
+}
+
+std::vector<FoundAttribution> Attributor::Run() {
+  AttributeDirectQuotes();
+  AttributeCues();
+  AttributeContinuations();
+  std::stable_sort(found_.begin(), found_.end(), [](const FoundAttribution& a, const FoundAttribution& b) {
+    if (a.content.first != b.content.first) return a.content.first < b.content.first;
+    return a.content.last > b.content.last;
+  });
+  return found_;
+}
+
+}  // namespace whosaid::internal

@@ -1,0 +1,95 @@
+// Finds attributed statements: direct quotes with their cue and source,
+// partial and mixed quotes, indirect speech ("X said that ...", "according
+// to X", "..., saying ..."), and uncued quotes that continue a speaker.
+// Works on token ranges; attribute.cc turns the result into public Quotes.
+// One Attributor per article; not thread-safe.
+#ifndef WHOSAID_ATTRIBUTION_ATTRIBUTOR_H_
+#define WHOSAID_ATTRIBUTION_ATTRIBUTOR_H_
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "src/attribution/lexicons.h"
+#include "src/attribution/mentions.h"
+#include "src/attribution/quotes.h"
+#include "src/attribution/temporal.h"
+#include "src/attribution/tokenizer.h"
+
+namespace whosaid::internal {
+
+struct TokenRange {
+  int first = 0;  // [first, last)
+  int last = 0;
+  bool empty() const { return last <= first; }
+};
+
+struct FoundAttribution {
+  enum class Type { kDirect, kMixed, kIndirect } type = Type::kIndirect;
+  TokenRange content;
+  std::vector<TokenRange> parts;  // Set when the content is discontinuous.
+  TokenRange cue;                 // Empty when there is none.
+  int source = -1;                // Mention id, or -1.
+  int speaker = -1;               // Entity id, or -1.
+  std::string addressee;          // Canonical name or phrase, "" when none.
+  int time = -1;                  // Index into time expressions, or -1.
+  bool continuation = false;      // An uncued quote continuing a speaker.
+  CueCategory category = CueCategory::kSpeech;
+};
+
+// The per-token facts the stages share.
+struct TokenFacts {
+  std::vector<int> quote_of_token;  // Quoted span index, or -1.
+  std::vector<uint8_t> cue_len;     // Length of a cue starting here, or 0.
+  std::vector<const CueForm*> cue_form;
+  std::vector<int> time_at;         // Time expression starting here, or -1.
+};
+
+// Fills facts.cue_len / cue_form for tokens outside quotations where a cue
+// reads as a reporting verb in context.
+void MarkCues(const TokenizedText& text, TokenFacts* facts);
+
+class Attributor {
+ public:
+  Attributor(const TokenizedText& text, const std::vector<QuotedSpan>& quotes,
+             const std::vector<TimeExpression>& times, const TokenFacts& facts,
+             MentionTable* mentions);
+  // Returns the attributions in text order.
+  std::vector<FoundAttribution> Run();
+
+ private:
+  struct Frame;  // A source + cue + bridge, as parsed around a cue.
+  void AttributeDirectQuotes();
+  bool TrailingAttribution(int q, FoundAttribution* out);
+  bool LeadingAttribution(int q, FoundAttribution* out);
+  void AttributeCues();
+  void AttributeContinuations();
+  bool ParseAfterCue(int cue_first, int cue_last, int limit, FoundAttribution* a, int* content_first);
+  int SourceLeftOf(int cue_first);
+  int SourceRightOf(int k, int limit, int* end);
+  int NounPhraseLeft(int k, int sentence_first);
+  int NounPhraseRight(int k, int limit);
+  int ParseAddressee(int k, int limit, std::string* addressee);
+  int SkipAdverbials(int k, int limit, int* time);
+  int ContentEnd(int first, int limit, bool clause_only) const;
+  int SentenceEnd(int i) const;
+  int SentenceFirst(int i) const;
+  void SetSpeaker(FoundAttribution* a);
+  void Classify(FoundAttribution* a) const;
+  bool InQuote(int i) const { return facts_.quote_of_token[i] >= 0; }
+  std::string PhraseText(int first, int last) const;
+
+  const TokenizedText& t_;
+  const std::vector<QuotedSpan>& quotes_;
+  const std::vector<TimeExpression>& times_;
+  const TokenFacts& facts_;
+  MentionTable* mentions_;
+  const Lexicons& lex_;
+  std::vector<char> cue_used_;
+  std::vector<int> quote_attribution_;  // Per quoted span: index into found_, or -1.
+  std::vector<FoundAttribution> found_;
+};
+
+}  // namespace whosaid::internal
+
+#endif  // WHOSAID_ATTRIBUTION_ATTRIBUTOR_H_

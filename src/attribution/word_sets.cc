@@ -1,0 +1,117 @@
+#include "src/attribution/word_sets.h"
+
+#include <string>
+#include <unordered_set>
+
+namespace whosaid::internal {
+namespace {
+
+using WordSet = std::unordered_set<std::string_view>;
+
+bool In(const WordSet& set, std::string_view w) { return set.count(w) > 0; }
+
+}  // namespace
+
+bool IsFunctionWord(std::string_view w) {
+  static const WordSet kSet = {
+      "the", "a", "an", "after", "but", "and", "in", "on", "at", "for", "if", "when", "while",
+      "as", "with", "this", "that", "these", "those", "he", "she", "it", "they", "we", "i",
+      "you", "there", "here", "some", "many", "most", "all", "both", "his", "her", "their",
+      "our", "its", "my", "your", "what", "who", "whom", "which", "where", "why", "how", "yet",
+      "so", "or", "nor", "not", "no", "to", "from", "by", "of", "about", "during", "since",
+      "until", "before", "although", "though", "because", "despite", "under", "over",
+      "between", "among", "meanwhile", "however", "also", "still", "now", "then", "later",
+      "earlier", "last", "next", "according", "asked", "quizzed", "speaking", "instead",
+      "such", "each", "every", "any", "one", "two", "three", "another", "other", "more",
+      "much", "even", "just", "only", "once", "today", "yesterday", "tomorrow", "tonight",
+      "thus", "therefore", "indeed", "perhaps", "maybe", "yes", "well", "oh", "mr", "please",
+      "do", "does", "did", "is", "are", "was", "were", "be", "been", "has", "have", "had",
+      "will", "would", "can", "could", "should", "may", "might", "must", "shall", "let",
+      "without", "within", "through", "into", "onto", "upon", "against", "toward", "towards",
+      "like", "unlike", "near", "amid", "amongst", "via", "per", "than", "whether", "unless",
+      "whereas", "whose", "whatever", "whoever", "everyone", "everybody", "someone",
+      "somebody", "nobody", "none", "nothing", "something", "anything", "everything", "me",
+      "him", "us", "them", "first", "second", "new", "former", "late", "several", "few"};
+  return In(kSet, w);
+}
+
+bool IsVerbModifier(std::string_view w) {
+  static const WordSet kSet = {
+      "has", "have", "had", "will", "would", "could", "can", "may", "might", "must", "should",
+      "shall", "did", "does", "do", "not", "n't", "never", "also", "later", "then", "previously",
+      "repeatedly", "recently", "again", "once", "publicly", "privately", "reportedly",
+      "already", "still", "just", "even", "further", "separately", "quickly", "flatly",
+      "firmly", "bluntly", "simply", "only", "often", "frequently", "subsequently", "earlier",
+      "initially", "first", "originally", "openly", "angrily", "proudly", "candidly", "curtly",
+      "calmly", "famously", "once", "long", "ultimately", "finally", "now", "always", "usually",
+      "apparently", "allegedly", "clearly", "explicitly", "specifically", "directly",
+      "personally", "jokingly", "sarcastically", "tellingly", "notably", "recently", "been",
+      "being", "is", "was", "are", "were", "be", "had", "reportedly", "herself", "himself",
+      "themselves", "itself", "too", "all", "both", "each", "yet", "however", "immediately",
+      "quietly", "loudly", "emphatically", "forcefully", "strongly", "sharply", "softly",
+      "happily", "sadly", "gleefully", "defiantly", "confidently", "cautiously", "wrongly",
+      "falsely", "correctly", "rightly", "accurately", "mistakenly", "essentially", "basically",
+      "effectively", "in", "fact"};
+  return In(kSet, w);
+}
+
+bool IsClauseOpener(std::string_view w) {
+  static const WordSet kSet = {
+      "whether", "when", "while", "if", "because", "although", "though", "since", "after",
+      "before", "until", "unless", "that", "who", "which", "whom", "where", "and", "but", "or",
+      "so", "as", "once", "whereas", "why", "how", "what", "nor", "yet", "then"};
+  return In(kSet, w);
+}
+
+bool IsCommonVerb(std::string_view w) {
+  static const WordSet kSet = {
+      "is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "can", "may",
+      "might", "must", "should", "shall", "did", "does", "do", "also", "then", "later", "never",
+      "still", "now", "himself", "herself", "and", "wants", "wanted", "needs", "needed",
+      "made", "makes", "went", "goes", "took", "takes", "got", "gets", "won", "lost", "called",
+      "met", "came", "comes", "became", "seemed", "appeared", "tried", "signed", "voted",
+      "ran", "runs", "led", "leads", "gave", "gives", "kept", "left", "began", "refused"};
+  return In(kSet, w);
+}
+
+bool IsDeterminer(std::string_view w) {
+  static const WordSet kSet = {"the", "a", "an", "his", "her", "their", "its", "our", "my",
+                               "your", "this", "that", "these", "those", "some", "many",
+                               "several", "two", "three", "four", "five", "other", "another",
+                               "one", "both", "most", "all", "few", "no", "every", "each"};
+  return In(kSet, w);
+}
+
+bool IsPreposition(std::string_view w) {
+  static const WordSet kSet = {"on", "in", "at", "to", "for", "with", "about", "from", "by",
+                               "of", "over", "after", "before", "during", "into", "through",
+                               "against", "toward", "towards", "upon", "under", "between",
+                               "among", "amid", "via", "since", "until", "regarding",
+                               "concerning", "around", "across", "behind", "beyond"};
+  return In(kSet, w);
+}
+
+char SubjectPronoun(std::string_view w) {
+  if (w == "he") return 'm';
+  if (w == "she") return 'f';
+  if (w == "they") return 'p';
+  if (w == "it") return 'n';
+  if (w == "i" || w == "we") return 's';
+  return 0;
+}
+
+char ObjectPronoun(std::string_view w) {
+  if (w == "him" || w == "his") return 'm';
+  if (w == "her" || w == "hers") return 'f';
+  if (w == "them" || w == "their") return 'p';
+  return 0;
+}
+
+bool IsNameParticle(std::string_view w) {
+  static const WordSet kSet = {"de", "van", "von", "der", "den", "bin", "bint", "al", "da",
+                               "di", "del", "della", "la", "le", "du", "dos", "das", "ibn",
+                               "abu", "ter", "ten", "y", "st."};
+  return In(kSet, w);
+}
+
+}  // namespace whosaid::internal
