@@ -19,6 +19,7 @@ const Command kCommands[] = {
     {"extract", whosaid::cli::RunExtract,
      "extract [--raw] [--date YYYY-MM-DD] [--pretty] FILE... | -\n"
      "      Writes one JSON object per input article: metadata, people, quotes."},
+    {"eval", whosaid::cli::RunEval, "eval polnear DIR [--json] [--limit N] [--misses N] [--floors FILE]\n      Scores the engine against PolNeAR brat annotations: P/R/F1, misses."},
 };
 
 void PrintUsage(FILE* out) {

@@ -1,0 +1,309 @@
+// whosaid eval: scores the engine against an annotated corpus (PolNeAR).
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <system_error>
+#include <thread>
+#include <vector>
+
+#include "src/eval/eval_report.h"
+#include "src/eval/polnear.h"
+#include "tools/cli.h"
+#include "whosaid/pipeline.h"
+
+namespace whosaid::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using internal::EvaluatedArticle;
+
+constexpr size_t kMaxFileBytes = size_t{64} << 20;
+constexpr int kExitBelowFloor = 3;
+constexpr int kExamplesPerGroup = 3;
+
+const char kEvalHelp[] =
+    "Usage: whosaid eval polnear DIR [--json] [--limit N] [--misses N] [--floors FILE]\n"
+    "Runs the engine in raw mode on DIR/text/NAME.txt and scores it against the\n"
+    "brat annotations DIR/attributions/NAME_ANNOTATOR.ann (the first by file name\n"
+    "when several annotators did one text). Texts without annotations are skipped\n"
+    "and counted. Reports precision, recall and F1 for content (exact and overlap),\n"
+    "source and cue, on all attributions and on direct quotes, then the most\n"
+    "frequent misses by cue and by construction, and false positives by cue.\n"
+    "  --json        print one JSON object instead of text\n"
+    "  --limit N     evaluate only the first N texts, sorted by name\n"
+    "  --misses N    how many cue groups of misses and false positives to list (15)\n"
+    "  --floors FILE lines 'score_name value', e.g. 'content_overlap_f1 0.40';\n"
+    "                score names are <measure>_<precision|recall|f1>\n"
+    "Exit status: 0 on success, 1 when DIR or a file in it cannot be read, 2 on bad usage or a "
+    "bad\n"
+    "floors file, 3 when a score is below its floor (each one named on stderr).\n";
+
+struct EvalFlags {
+  std::string dir;
+  bool json = false;
+  std::optional<size_t> limit;
+  int misses = 15;
+  std::string floors_path;
+};
+
+bool ParseCount(const std::string& s, long long* out) {
+  char* end = nullptr;
+  long long v = std::strtoll(s.c_str(), &end, 10);
+  if (s.empty() || *end != '\0' || v < 0) return false;
+  *out = v;
+  return true;
+}
+
+// Returns kExitOk to go on, or the exit code to stop with.
+int ParseFlags(const std::vector<std::string>& args, EvalFlags* flags, bool* help) {
+  if (args.size() >= 2 && (args[1] == "--help" || args[1] == "-h")) {
+    *help = true;
+    return kExitOk;
+  }
+  if (args.size() < 2 || args[1] != "polnear") {
+    std::fprintf(stderr,
+                 "whosaid eval: the first argument names the corpus; only 'polnear' is known\n%s",
+                 kEvalHelp);
+    return kExitUsage;
+  }
+  std::vector<std::string> positional;
+  for (size_t i = 2; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    long long n = 0;
+    bool takes_value = a == "--limit" || a == "--misses" || a == "--floors";
+    if (takes_value && i + 1 >= args.size()) {
+      std::fprintf(stderr, "whosaid eval: %s needs a value\n", a.c_str());
+      return kExitUsage;
+    }
+    if (a == "--help" || a == "-h") {
+      *help = true;
+      return kExitOk;
+    } else if (a == "--json") {
+      flags->json = true;
+    } else if (a == "--floors") {
+      flags->floors_path = args[++i];
+    } else if (a == "--limit" || a == "--misses") {
+      if (!ParseCount(args[++i], &n)) {
+        std::fprintf(stderr, "whosaid eval: %s needs a count, got '%s'\n", a.c_str(),
+                     args[i].c_str());
+        return kExitUsage;
+      }
+      if (a == "--limit")
+        flags->limit = static_cast<size_t>(n);
+      else
+        flags->misses = static_cast<int>(std::min<long long>(n, 1 << 20));
+    } else if (a.size() > 1 && a[0] == '-') {
+      std::fprintf(stderr, "whosaid eval: unknown option '%s'\n%s", a.c_str(), kEvalHelp);
+      return kExitUsage;
+    } else {
+      positional.push_back(a);
+    }
+  }
+  if (positional.size() != 1) {
+    std::fprintf(stderr, "whosaid eval: want exactly one corpus directory\n%s", kEvalHelp);
+    return kExitUsage;
+  }
+  flags->dir = positional[0];
+  return kExitOk;
+}
+
+// Lists the names of the regular files in dir ending in `suffix`, sorted.
+Status ListFiles(const fs::path& dir, const std::string& suffix, std::vector<std::string>* out) {
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec);
+  if (ec) return Status::NotFound(dir.string() + ": " + ec.message());
+  for (; it != fs::directory_iterator(); it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name.size() > suffix.size() && name.ends_with(suffix) && it->is_regular_file(ec)) {
+      out->push_back(name);
+    }
+  }
+  if (ec) return Status::IoError(dir.string() + ": " + ec.message());
+  std::sort(out->begin(), out->end());
+  return Status::Ok();
+}
+
+// One text to evaluate, and what came of it.
+struct EvalJob {
+  std::string name;      // NAME of NAME.txt.
+  std::string ann_file;  // Empty when no annotator did it.
+  std::optional<EvaluatedArticle> article;
+  std::vector<std::string> messages;  // Warnings for stderr.
+  int64_t malformed_lines = 0;
+  int64_t gold_without_content = 0;
+  int64_t unknown_roles = 0;
+  bool unreadable = false;
+  bool extraction_failed = false;
+  bool text_mismatch = false;
+  int64_t clamped_spans = 0;
+};
+
+void RunJob(const fs::path& dir, EvalJob* job) {
+  std::string text_path = (dir / "text" / (job->name + ".txt")).string();
+  std::string ann_path = (dir / "attributions" / job->ann_file).string();
+  std::string data;
+  std::string ann;
+  Status s = ReadInputFile(text_path, kMaxFileBytes, &data);
+  if (s.ok()) s = ReadInputFile(ann_path, kMaxFileBytes, &ann);
+  if (!s.ok()) {
+    job->messages.push_back(s.message() + " (skipped)");
+    job->unreadable = true;
+    return;
+  }
+  EvaluatedArticle& a = job->article.emplace();
+  a.name = job->name;
+  a.text = internal::DecodeCodePoints(data);
+  internal::BratAnnotations gold = internal::ParseBratAttributions(ann, a.text);
+  for (const std::string& problem : gold.problems) {
+    job->messages.push_back(ann_path + ": " + problem + " (skipped)");
+  }
+  job->malformed_lines = gold.malformed_lines;
+  job->gold_without_content = gold.without_content;
+  job->unknown_roles = gold.unknown_roles;
+  a.gold = std::move(gold.attributions);
+  ExtractOptions options;
+  options.raw = true;
+  StatusOr<Article> article = ExtractPlainText(data, text_path, options);
+  if (!article.ok()) {
+    job->extraction_failed = true;
+    job->messages.push_back(article.status().message() +
+                            " (its gold attributions count as missed)");
+  } else {
+    if (article->text != data) {
+      job->text_mismatch = true;
+      job->messages.push_back(text_path + ": raw mode changed the text; spans may be off");
+    }
+    a.predicted = internal::PredictedAttributions(*article, static_cast<int64_t>(a.text.size()),
+                                                  &job->clamped_spans);
+  }
+  a.score = internal::ScoreArticle(a.text, a.gold, a.predicted);
+}
+
+void RunJobs(const fs::path& dir, std::vector<EvalJob>* jobs) {
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < jobs->size(); i = next++) {
+      if (!(*jobs)[i].ann_file.empty()) RunJob(dir, &(*jobs)[i]);
+    }
+  };
+  size_t n_threads = std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 16);
+  n_threads = std::min(n_threads, std::max<size_t>(jobs->size(), 1));
+  std::vector<std::thread> threads;
+  for (size_t t = 1; t < n_threads; ++t) threads.emplace_back(worker);
+  worker();
+  for (std::thread& t : threads) t.join();
+}
+
+// Reads DIR's file lists into jobs, annotators chosen. Returns the number of
+// annotated names with no text in *orphans.
+Status PlanJobs(const EvalFlags& flags, std::vector<EvalJob>* jobs, int64_t* orphans) {
+  fs::path dir(flags.dir);
+  std::vector<std::string> texts;
+  std::vector<std::string> anns;
+  Status s = ListFiles(dir / "text", ".txt", &texts);
+  if (s.ok()) s = ListFiles(dir / "attributions", ".ann", &anns);
+  if (!s.ok()) return s;
+  // NAME_ANNOTATOR.ann: the annotator id is what follows the last '_'.
+  std::map<std::string, std::string> first_ann;
+  for (const std::string& ann : anns) {
+    std::string stem = ann.substr(0, ann.size() - 4);
+    size_t underscore = stem.rfind('_');
+    if (underscore == std::string::npos) continue;
+    first_ann.emplace(stem.substr(0, underscore), ann);  // Sorted: the first wins.
+  }
+  std::map<std::string, bool> has_text;
+  for (const std::string& t : texts) has_text[t.substr(0, t.size() - 4)] = true;
+  *orphans = 0;
+  for (const auto& [name, ann] : first_ann) *orphans += has_text.count(name) ? 0 : 1;
+  if (flags.limit && texts.size() > *flags.limit) texts.resize(*flags.limit);
+  for (const std::string& t : texts) {
+    EvalJob& job = jobs->emplace_back();
+    job.name = t.substr(0, t.size() - 4);
+    auto it = first_ann.find(job.name);
+    if (it != first_ann.end()) job.ann_file = it->second;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+int RunEval(const std::vector<std::string>& args) {
+  EvalFlags flags;
+  bool help = false;
+  int rc = ParseFlags(args, &flags, &help);
+  if (help) {
+    std::fputs(kEvalHelp, stdout);
+    return kExitOk;
+  }
+  if (rc != kExitOk) return rc;
+  std::vector<internal::ScoreFloor> floors;
+  if (!flags.floors_path.empty()) {
+    std::string text;
+    Status s = ReadInputFile(flags.floors_path, kMaxFileBytes, &text);
+    StatusOr<std::vector<internal::ScoreFloor>> parsed =
+        s.ok() ? internal::ParseScoreFloors(text, flags.floors_path)
+               : StatusOr<std::vector<internal::ScoreFloor>>(s);
+    if (!parsed.ok()) {
+      std::fprintf(stderr, "whosaid eval: floors file: %s\n", parsed.status().message().c_str());
+      return kExitUsage;
+    }
+    floors = std::move(*parsed);
+  }
+  std::vector<EvalJob> jobs;
+  int64_t orphans = 0;
+  Status s = PlanJobs(flags, &jobs, &orphans);
+  if (!s.ok()) {
+    std::fprintf(stderr, "whosaid eval: cannot read corpus directory '%s': %s\n", flags.dir.c_str(),
+                 s.message().c_str());
+    return kExitInputFailed;
+  }
+  RunJobs(fs::path(flags.dir), &jobs);
+
+  internal::EvalReportBuilder builder(flags.misses, kExamplesPerGroup);
+  int64_t skipped = 0, unreadable = 0, malformed = 0, without_content = 0, unknown_roles = 0;
+  int64_t failures = 0, mismatches = 0, clamped = 0;
+  for (const EvalJob& job : jobs) {
+    for (const std::string& m : job.messages) std::fprintf(stderr, "whosaid eval: %s\n", m.c_str());
+    if (!job.article) {
+      ++(job.unreadable ? unreadable : skipped);
+      continue;
+    }
+    builder.Add(*job.article);
+    malformed += job.malformed_lines;
+    without_content += job.gold_without_content;
+    unknown_roles += job.unknown_roles;
+    failures += job.extraction_failed ? 1 : 0;
+    mismatches += job.text_mismatch ? 1 : 0;
+    clamped += job.clamped_spans;
+  }
+  internal::EvalReport report = builder.Build();
+  report.corpus_dir = flags.dir;
+  report.texts = static_cast<int64_t>(jobs.size());
+  report.skipped_without_annotation = skipped;
+  report.unreadable_files = unreadable;
+  report.annotations_without_text = orphans;
+  report.malformed_lines = malformed;
+  report.gold_without_content = without_content;
+  report.unknown_roles = unknown_roles;
+  report.extraction_failures = failures;
+  report.text_mismatches = mismatches;
+  report.clamped_spans = clamped;
+
+  std::string out =
+      flags.json ? internal::EvalReportToJson(report) + "\n" : internal::EvalReportToText(report);
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  std::fflush(stdout);
+  std::vector<std::string> below = internal::CheckScoreFloors(report, floors);
+  for (const std::string& b : below) {
+    std::fprintf(stderr, "whosaid eval: %s (%s)\n", b.c_str(), flags.floors_path.c_str());
+  }
+  if (unreadable > 0) return kExitInputFailed;
+  return below.empty() ? kExitOk : kExitBelowFloor;
+}
+
+}  // namespace whosaid::cli
