@@ -144,11 +144,23 @@ int Attributor::SkipAdverbials(int k, int limit, int* time) {
       for (; j < end && t_.IsWord(j); ++j) {
         if (IsVenueNoun(t_.Lower(j))) { venue = true; ++j; break; }
       }
-      if (venue) {
-        // Extend over a following "with CNN" / "on Fox News".
+      // A venue counts only when the statement follows it: "said in a
+      // statement that ...", "told CNN in an interview:".
+      bool boundary = j >= limit || t_.IsPunct(j, ',') || t_.IsPunct(j, ':') || t_.IsPunct(j, '.') ||
+                      t_[j].kind == TokenKind::kQuote ||
+                      (t_.IsWord(j) && (t_.Lower(j) == "that" || t_.Lower(j) == "with" || facts_.time_at[j] >= 0));
+      if (venue && boundary) {
         k = j;
         continue;
       }
+    }
+    // "reports citing Reuters": the cited source, not the statement.
+    if (w == "citing" || w == "quoting") {
+      int j = k + 1;
+      while (j < limit && j - k <= kMaxNounPhrase && (t_.IsWord(j) || t_[j].Is(kPossessive)) &&
+             !IsClauseOpener(t_.Lower(j))) ++j;
+      k = j;
+      continue;
     }
     if (w == "last" || w == "this" || w == "earlier") {
       if (k + 1 < limit && t_.IsWord(k + 1)) {
@@ -326,7 +338,6 @@ bool Attributor::ParseAfterCue(int cue_first, int k, int limit, FoundAttribution
     int j = k;
     while (j < limit && j - k < 6 && !(t_.IsWord(j) && t_.Lower(j) == "of") && !t_.IsPunct(j, ',')) ++j;
     if (j < limit && t_.IsWord(j) && t_.Lower(j) == "of") {
-      if (a->addressee.empty() && j > k) a->addressee = PhraseText(k, j);
       k = j + 1;
     } else if (form && form->lemma == "accuse") {
       return false;
@@ -345,6 +356,8 @@ bool Attributor::ParseAfterCue(int cue_first, int k, int limit, FoundAttribution
   while (k < limit && (t_.IsPunct(k, ':') || t_.IsPunct(k, ',') || t_.IsPunct(k, '-') ||
                        t_.Surface(k) == "\xE2\x80\x94" || t_.Surface(k) == "\xE2\x80\x93")) ++k;
   if (k < limit && t_.IsWord(k) && t_.Lower(k) == "that") ++k;
+  // "commenting on a call", "declined to comment in detail": no statement.
+  if (k < limit && t_.IsWord(k) && IsPreposition(t_.Lower(k)) && t_.Lower(k) != "to") return false;
   *content_first = k;
   return true;
 }
@@ -438,6 +451,7 @@ bool Attributor::TrailingAttribution(int q, FoundAttribution* out) {
   int cue = -1, after = -1;
   if (k < limit && facts_.cue_len[k] > 0 && !cue_used_[k]) {
     // "..., said Rutte" / "..., according to Reuters".
+    if (facts_.cue_form[k]->participle) return false;
     cue = k;
     int src_end = -1;
     a.source = SourceRightOf(k + facts_.cue_len[k], limit, &src_end);

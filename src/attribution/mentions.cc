@@ -56,7 +56,9 @@ bool MentionTable::IsSubjectPosition(int first, int last) const {
   if (prev >= 0 && t_[prev].sentence == f.sentence) {
     if (t_[prev].kind == TokenKind::kQuote && t_[prev].Is(kSentenceStart)) return true;
     if (t_.IsWord(prev) && IsClauseOpener(t_.Lower(prev))) return true;
-    if (cue_len_[prev] > 0 || (prev > 0 && cue_len_[prev - 1] == 2)) return true;  // "said Rutte"
+    // "said Rutte." / "said Rutte, who ...": a subject after its verb.
+    bool after_cue = cue_len_[prev] > 0 || (prev > 0 && cue_len_[prev - 1] == 2);
+    if (after_cue && (last >= t_.size() || t_[last].kind == TokenKind::kPunct)) return true;
     if (t_.IsPunct(prev, ',') && prev > 0 && t_[prev - 1].kind == TokenKind::kQuote) return true;
   }
   if (last < t_.size() && t_[last].sentence == f.sentence) {
@@ -115,6 +117,7 @@ int MentionTable::LinkName(int first, int last, bool person_signal, const std::s
                                           (ent.first_name.size() <= 2 && ent.first_name[0] == first_name[0]))) found = e;
     }
     if (found < 0) {
+      if (!person_signal) return -1;
       found = NewEntity(full, false);
       EntityInfo& ent = entities_[found];
       ent.first_name = first_name;
