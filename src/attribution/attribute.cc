@@ -103,6 +103,7 @@ void AttributeArticle(Article* article) {
     if (ent.gender == 'm') p.gender = "male";
     if (ent.gender == 'f') p.gender = "female";
     p.titles = ent.titles;
+    if (!ent.organization && !ent.surname.empty() && ent.surname != ent.name) p.aliases.push_back(ent.surname);
     std::vector<int> ms = ent.mentions;
     std::sort(ms.begin(), ms.end(), [&](int a, int b) { return mentions.mention(a).first < mentions.mention(b).first; });
     for (int m : ms) {

@@ -183,7 +183,10 @@ int Attributor::NounPhraseLeft(int k, int sentence_first) {
   std::string_view head = t_.Lower(k);
   if (IsFunctionWord(head) || IsPreposition(head) || facts_.cue_len[k] > 0) return -1;
   char g = 0;
-  bool ok = t_[k].Is(kCapitalized) || lex_.IsOrgNoun(head) || lex_.MatchTitle(t_, k, k + 1, &g) > 0;
+  // Plural heads name groups that speak: "forecasters warned", "analysts say".
+  bool plural = head.size() > 4 && head.back() == 's' && head[head.size() - 2] != 's' &&
+                head.substr(head.size() - 3) != "ous";
+  bool ok = t_[k].Is(kCapitalized) || lex_.IsOrgNoun(head) || lex_.MatchTitle(t_, k, k + 1, &g) > 0 || plural;
   if (!ok) return -1;
   int b = k;
   while (b - 1 >= sentence_first && k - b < kMaxNounPhrase) {
@@ -237,16 +240,20 @@ int Attributor::SourceLeftOf(int cue_first) {
   if (k < s_first || InQuote(k)) return -1;
   int m = mentions_->EndingAt(k);
   if (m >= 0) return m;
-  if (t_.IsPunct(k, ',')) {
-    // "Rutte, the NATO chief, said": look past the appositive.
+  if (t_.IsPunct(k, ',') && k - 1 >= s_first) {
+    // "The opposition leader, Tomas Berg, said" names the speaker last;
+    // "Rutte, the NATO chief, said" names him first.
+    int inner = mentions_->EndingAt(k - 1);
+    if (inner >= 0 && mentions_->mention(inner).kind != MentionKind::kDescription &&
+        mentions_->mention(inner).kind != MentionKind::kPronoun) return inner;
     for (int j = k - 1; j >= std::max(s_first, k - 15); --j) {
       if (t_.IsPunct(j, ',')) {
-        int before = mentions_->EndingAt(j - 1);
-        return j - 1 >= s_first ? before : -1;
+        int before = j - 1 >= s_first ? mentions_->EndingAt(j - 1) : -1;
+        return before >= 0 ? before : inner;
       }
       if (InQuote(j)) break;
     }
-    return -1;
+    return inner;
   }
   if (t_.IsWord(k)) {
     std::string_view w = t_.Lower(k);
@@ -355,9 +362,10 @@ bool Attributor::ParseAfterCue(int cue_first, int k, int limit, FoundAttribution
   }
   while (k < limit && (t_.IsPunct(k, ':') || t_.IsPunct(k, ',') || t_.IsPunct(k, '-') ||
                        t_.Surface(k) == "\xE2\x80\x94" || t_.Surface(k) == "\xE2\x80\x93")) ++k;
-  if (k < limit && t_.IsWord(k) && t_.Lower(k) == "that") ++k;
+  bool introduced = k > 0 && (t_.IsPunct(k - 1, ':') || t_.IsPunct(k - 1, ','));
+  if (k < limit && t_.IsWord(k) && t_.Lower(k) == "that") { ++k; introduced = true; }
   // "commenting on a call", "declined to comment in detail": no statement.
-  if (k < limit && t_.IsWord(k) && IsPreposition(t_.Lower(k)) && t_.Lower(k) != "to") return false;
+  if (!introduced && k < limit && t_.IsWord(k) && IsPreposition(t_.Lower(k)) && t_.Lower(k) != "to") return false;
   *content_first = k;
   return true;
 }
@@ -378,6 +386,17 @@ int Attributor::ContentEnd(int first, int limit, bool clause_only) const {
     if (t_.IsPunct(k, ',') || t_.Surface(k) == "\xE2\x80\x94") {
       int j = k + 1;
       if (j < limit && facts_.cue_len[j] > 0) return k;  // ", said X" / ", saying" / ", according to"
+      // ", while forecasters warned that ...": another attribution begins.
+      for (int x = j + 1; x < std::min(limit, j + 7); ++x) {
+        if (!t_.IsWord(x) && !t_[x].Is(kPossessive)) break;
+        if (facts_.cue_len[x] > 0 && !facts_.cue_form[x]->participle) {
+          const CueForm* f = facts_.cue_form[x];
+          int after = x + facts_.cue_len[x];
+          bool opens = after < limit && t_.IsWord(after) && t_.Lower(after) == "that";
+          if (opens && f->category != CueCategory::kSource) return k;
+          break;
+        }
+      }
       // ", X reports" / ", he said": a short phrase then a cue.
       for (int x = j; x < std::min(limit, j + 6); ++x) {
         if (!t_.IsWord(x) && t_[x].kind != TokenKind::kPunct) break;

@@ -117,6 +117,13 @@ Lexicons::Lexicons() {
     if (f.size() > 1 && f[1] == "org") c = NameClass::kOrganization;
     names_.Add(PhraseWords(LowerAscii(f[0])), c);
   }
+  // News agencies speak as organisations: "Reuters reported".
+  for (std::string_view line : LexiconLines("agencies.txt")) {
+    std::vector<std::string_view> f = SplitBar(line);
+    for (std::string_view name : f) {
+      if (name.size() > 2) names_.Add(PhraseWords(LowerAscii(name)), NameClass::kOrganization);
+    }
+  }
   for (std::string_view line : LexiconLines("first_names.txt")) {
     std::vector<std::string_view> f = SplitBar(line);
     char g = f.size() > 1 && !f[1].empty() ? f[1][0] : 'u';

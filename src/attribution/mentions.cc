@@ -336,6 +336,16 @@ int MentionTable::AddSourcePhrase(int first, int last) {
     if (lex_.MatchTitle(t_, head, last, &g) > 0 && t_.Lower(first) == "the") {
       m.kind = MentionKind::kDescription;
       m.entity = ResolveDescription(first + 1, last);
+    } else if (t_.Lower(first) == "the" && first + 1 < last && lex_.IsOrgNoun(t_.Lower(head)) &&
+               t_.Lower(head).back() != 's') {
+      // A definite organisation: "the central bank", "the ministry".
+      std::string name = Surface(first + 1, last);
+      int e = -1;
+      for (int x = static_cast<int>(entities_.size()) - 1; x >= 0 && e < 0; --x) {
+        if (entities_[x].organization && entities_[x].name == name) e = x;
+      }
+      m.kind = MentionKind::kOrganization;
+      m.entity = e >= 0 ? e : NewEntity(name, true);
     }
   }
   // Keep the index arrays consistent without reordering earlier mentions.

@@ -267,7 +267,12 @@ void CleanPlainText(std::string_view input, Article* a) {
     }
     ++first;
   }
-  if (first + 1 < lines.size() && IsHeadline(lines[first]) && !IsHeadline(lines[first + 1])) {
+  // A headline: short, no closing period, followed (after any byline or
+  // date lines) by body text.
+  size_t body = first + 1;
+  std::vector<std::string> probe_authors;
+  while (body < lines.size() && (IsBylineLine(lines[body], &probe_authors) || IsDateLine(lines[body]))) ++body;
+  if (body < lines.size() && IsHeadline(lines[first]) && !IsHeadline(lines[body])) {
     a->title = std::string(lines[first]);
     ++first;
     while (first < lines.size() && (IsBylineLine(lines[first], &a->authors) || IsDateLine(lines[first]))) {
