@@ -86,12 +86,11 @@ void AttributeArticle(Article* article) {
     if (entities[e].organization && !speaks[e]) continue;
     order.push_back(e);
   }
-  auto first_mention = [&](int e) {
-    int best = t.size();
-    for (int m : entities[e].mentions) best = std::min(best, mentions.mention(m).first);
-    return best;
-  };
-  std::sort(order.begin(), order.end(), [&](int a, int b) { return first_mention(a) < first_mention(b); });
+  std::vector<int> first_mention(entities.size(), t.size());
+  for (int e : order) {
+    for (int m : entities[e].mentions) first_mention[e] = std::min(first_mention[e], mentions.mention(m).first);
+  }
+  std::sort(order.begin(), order.end(), [&](int a, int b) { return first_mention[a] < first_mention[b]; });
   std::unordered_map<int, std::string> person_id;
   for (int e : order) {
     const internal::EntityInfo& ent = entities[e];
@@ -143,19 +142,14 @@ void AttributeArticle(Article* article) {
     q.category = CategoryName(a.category);
     article->quotes.push_back(std::move(q));
   }
-  // A statement reported inside another takes the outer one's date.
-  for (size_t i = 0; i < article->quotes.size(); ++i) {
-    Quote& inner = article->quotes[i];
-    if (inner.date) continue;
-    for (size_t j = 0; j < article->quotes.size(); ++j) {
-      const Quote& outer = article->quotes[j];
-      if (i == j || !outer.date) continue;
-      if (outer.content.start <= inner.content.start && inner.content.end <= outer.content.end &&
-          (outer.content.end - outer.content.start) > (inner.content.end - inner.content.start)) {
-        inner.date = outer.date;
-        break;
-      }
-    }
+  // A statement reported inside another takes the outer one's date. Quotes
+  // are sorted by start (longest first), so a sweep with a stack of open
+  // dated outers finds each inner's nearest container in linear time.
+  std::vector<const Quote*> open_outers;
+  for (Quote& q : article->quotes) {
+    while (!open_outers.empty() && open_outers.back()->content.end < q.content.end) open_outers.pop_back();
+    if (!q.date && !open_outers.empty()) q.date = open_outers.back()->date;
+    if (q.date) open_outers.push_back(&q);
   }
   for (const internal::TimeExpression& te : times) {
     TimeMention tm;

@@ -11,6 +11,9 @@ constexpr int kMaxCueTokens = 6;
 constexpr int kTrailingWindow = 14;   // Tokens after a quote searched for "he said".
 constexpr int kLeadingWindow = 18;    // Tokens before a quote searched for "he said:".
 constexpr int kMaxNounPhrase = 6;
+// Bounds that keep one enormous sentence (a 50 MB line) linear overall.
+constexpr int kMaxContentTokens = 400;
+constexpr int kMaxSubjectDistance = 300;
 
 // Base forms that read as nouns unless a pronoun or auxiliary precedes them.
 bool IsNounLikeBase(std::string_view w) {
@@ -374,6 +377,7 @@ bool Attributor::ParseAfterCue(int cue_first, int k, int limit, FoundAttribution
 // earlier where a trailing attribution (", X said", ", according to X", ",
 // saying") starts.
 int Attributor::ContentEnd(int first, int limit, bool clause_only) const {
+  limit = std::min(limit, first + kMaxContentTokens);
   int k = first;
   while (k < limit) {
     int q = facts_.quote_of_token[k];
@@ -525,7 +529,7 @@ bool Attributor::LeadingAttribution(int q, FoundAttribution* out) {
       after = src_end;
     } else if (form->participle) {
       int subject = -1;
-      int sf = SentenceFirst(c);
+      int sf = std::max(SentenceFirst(c), c - kMaxSubjectDistance);
       for (int x = sf; x < c; ++x) {
         int m = mentions_->StartingAt(x);
         if (m >= 0 && mentions_->mention(m).subject && mentions_->mention(m).entity >= 0) { subject = m; break; }
@@ -613,7 +617,7 @@ void Attributor::AttributeCues() {
       }
     } else if (form->participle) {
       int subject = -1;
-      for (int x = s_first; x < c; ++x) {
+      for (int x = std::max(s_first, c - kMaxSubjectDistance); x < c; ++x) {
         int m = mentions_->StartingAt(x);
         if (m >= 0 && mentions_->mention(m).subject && !mentions_->mention(m).in_quote &&
             mentions_->mention(m).kind != MentionKind::kGroup) { subject = m; break; }

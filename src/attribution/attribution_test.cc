@@ -1,0 +1,139 @@
+// Behaviour of cue matching, speaker resolution and the attribution
+// patterns, one construction per case.
+#include <gtest/gtest.h>
+
+#include "src/attribution/lexicons.h"
+#include "whosaid/pipeline.h"
+
+namespace whosaid {
+namespace {
+
+Article Attribute(const std::string& text, const std::string& date = "") {
+  ExtractOptions options;
+  options.raw = true;
+  if (!date.empty()) options.date = date;
+  StatusOr<Article> a = ExtractPlainText(text, "test", options);
+  EXPECT_TRUE(a.ok()) << a.status().ToString();
+  return a.ok() ? *a : Article();
+}
+
+const Quote* Containing(const Article& a, const std::string& fragment) {
+  const Quote* best = nullptr;
+  for (const Quote& q : a.quotes) {
+    if (q.content.text.find(fragment) != std::string::npos &&
+        (!best || q.content.text.size() < best->content.text.size())) best = &q;
+  }
+  return best;
+}
+
+TEST(CueLexicon, HasSeveralHundredLemmasWithInflections) {
+  const internal::Lexicons& lex = internal::Lexicons::Get();
+  EXPECT_GE(lex.cue_count(), 300u);
+  internal::TokenizedText t("she has told them and was saying it according to him");
+  const internal::CueForm* form = nullptr;
+  EXPECT_EQ(lex.MatchCue(t, 2, t.size(), &form), 1);
+  EXPECT_EQ(form->lemma, "tell");
+  EXPECT_EQ(lex.MatchCue(t, 6, t.size(), &form), 1);
+  EXPECT_TRUE(form->participle);
+  EXPECT_EQ(lex.MatchCue(t, 8, t.size(), &form), 2);
+  EXPECT_EQ(form->category, internal::CueCategory::kSource);
+}
+
+TEST(CueMatching, NounReadingsAreNotCues) {
+  Article a = Attribute("The reports were wrong. His claims surprised everyone.");
+  EXPECT_TRUE(a.quotes.empty());
+}
+
+struct Case {
+  const char* text;
+  const char* fragment;
+  const char* speaker;  // nullptr: expect no speaker.
+  const char* cue;
+  const char* type;
+};
+
+const Case kCases[] = {
+    {"Maria Lopez said that the vote was fair.", "the vote was fair", "Maria Lopez", "said", "indirect"},
+    {"\"The vote was fair,\" said Maria Lopez.", "The vote was fair", "Maria Lopez", "said", "direct"},
+    {"Maria Lopez arrived late. \"The vote was fair,\" she said.", "The vote was fair", "Maria Lopez", "said", "direct"},
+    {"Senator Maria Lopez spoke first. The senator said the vote was fair.", "the vote was fair", "Maria Lopez", "said", "indirect"},
+    {"According to Maria Lopez, the vote was fair.", "the vote was fair", "Maria Lopez", "According to", "indirect"},
+    {"The vote was fair, according to Maria Lopez.", "The vote was fair", "Maria Lopez", "according to", "indirect"},
+    {"Maria Lopez told the BBC that the vote was fair.", "the vote was fair", "Maria Lopez", "told", "indirect"},
+    {"Maria Lopez accused John Hale of lying about the vote.", "lying about the vote", "Maria Lopez", "accused", "indirect"},
+    {"Maria Lopez left the room, saying the vote was fair.", "the vote was fair", "Maria Lopez", "saying", "indirect"},
+    {"Maria Lopez said the vote was \"fair and final.\"", "fair and final", "Maria Lopez", "said", "mixed"},
+    {"Maria Lopez described the vote as \"fair.\"", "fair", "Maria Lopez", "described", "direct"},
+    {"The Kremlin said the talks had failed.", "the talks had failed", "Kremlin", "said", "indirect"},
+    {"Maria Lopez replied: \"The vote was fair.\"", "The vote was fair", "Maria Lopez", "replied", "direct"},
+};
+
+TEST(Attribution, EachConstructionFindsSpeakerCueAndType) {
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.text);
+    Article a = Attribute(c.text);
+    const Quote* q = Containing(a, c.fragment);
+    ASSERT_NE(q, nullptr);
+    EXPECT_EQ(q->speaker.value_or("(none)"), c.speaker ? c.speaker : "(none)");
+    ASSERT_TRUE(q->cue.has_value());
+    EXPECT_EQ(q->cue->text, c.cue);
+    EXPECT_STREQ(QuoteTypeName(q->type), c.type);
+  }
+}
+
+TEST(SpeakerResolution, PronounTakesTheSubjectNotTheObject) {
+  Article a = Attribute(
+      "Anna Berg met Peter Lund on Monday. She said the deal was done. "
+      "Later Lund called Berg a friend when he said talks would go on.");
+  const Quote* deal = Containing(a, "the deal was done");
+  ASSERT_NE(deal, nullptr);
+  EXPECT_EQ(deal->speaker.value_or(""), "Anna Berg");
+  const Quote* talks = Containing(a, "talks would go on");
+  ASSERT_NE(talks, nullptr);
+  EXPECT_EQ(talks->speaker.value_or(""), "Peter Lund");
+}
+
+TEST(SpeakerResolution, SurnameAndFirstNameJoinTheFullName) {
+  Article a = Attribute("Foreign Minister Olga Marin arrived. Marin said: \"Dear Olga, welcome.\"");
+  ASSERT_FALSE(a.people.empty());
+  const Person& p = a.people[0];
+  EXPECT_EQ(p.name, "Olga Marin");
+  EXPECT_EQ(p.titles, std::vector<std::string>{"Foreign Minister"});
+  EXPECT_NE(std::find(p.aliases.begin(), p.aliases.end(), "Marin"), p.aliases.end());
+  EXPECT_EQ(p.gender, "female");
+}
+
+TEST(SpeakerResolution, ContinuationQuoteKeepsTheSpeaker) {
+  Article a = Attribute("\"We will win,\" said Maria Lopez. \"Nobody can stop this movement now.\"");
+  const Quote* q = Containing(a, "Nobody can stop");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker.value_or(""), "Maria Lopez");
+  EXPECT_EQ(q->attribution, "continuation");
+}
+
+TEST(Attribution, ScareQuotesAndTitlesHaveNoSpeaker) {
+  Article a = Attribute("The so-called \"reforms\" failed. The film \"Dark Water\" opens soon.");
+  for (const Quote& q : a.quotes) EXPECT_FALSE(q.speaker.has_value()) << q.content.text;
+}
+
+TEST(TimeResolution, WeekdaysAndYesterdayResolveAgainstTheArticleDate) {
+  Article a = Attribute("Maria Lopez said on Friday that rain fell yesterday.", "2025-03-01");
+  ASSERT_EQ(a.events.size(), 2u);
+  EXPECT_EQ(a.events[0].span.text, "on Friday");
+  EXPECT_EQ(a.events[0].date.value_or(""), "2025-02-28");
+  EXPECT_EQ(a.events[1].date.value_or(""), "2025-02-28");
+  const Quote* q = Containing(a, "rain fell");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->date.value_or(""), "2025-02-28");
+}
+
+TEST(Attribution, InterruptedQuoteHasTwoParts) {
+  Article a = Attribute("\"The water rose,\" Maria Lopez said, \"but the wall held.\"");
+  const Quote* q = Containing(a, "the wall held");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->parts.size(), 2u);
+  EXPECT_EQ(q->speaker.value_or(""), "Maria Lopez");
+}
+
+}  // namespace
+}  // namespace whosaid
