@@ -62,7 +62,8 @@ int RunExtract(const std::vector<std::string>& args) {
       ++failed;
       continue;
     }
-    StatusOr<Article> article = ExtractPlainText(data, path, options);
+    StatusOr<Article> article = LooksLikeHtml(data) ? ExtractHtml(data, path, options)
+                                                    : ExtractPlainText(data, path, options);
     if (!article.ok()) {
       std::fprintf(stderr, "whosaid extract: %s\n", article.status().message().c_str());
       ++failed;

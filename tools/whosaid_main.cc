@@ -19,6 +19,9 @@ const Command kCommands[] = {
     {"extract", whosaid::cli::RunExtract,
      "extract [--raw] [--date YYYY-MM-DD] [--pretty] FILE... | -\n"
      "      Writes one JSON object per input article: metadata, people, quotes."},
+    {"eval", whosaid::cli::RunEval,
+     "eval extraction DIR [--json] [--pages]\n"
+     "      Scores HTML body, title and date extraction on a folder of test pages."},
 };
 
 void PrintUsage(FILE* out) {
