@@ -17,7 +17,7 @@ struct Command {
 
 const Command kCommands[] = {
     {"extract", whosaid::cli::RunExtract,
-     "extract [--raw] [--date YYYY-MM-DD] [--pretty] FILE... | -\n"
+     "extract [--threads N] [--strict] [--paths-from-stdin] [--raw] [--date YYYY-MM-DD] [--pretty] PATH... | -\n"
      "      Writes one JSON object per input article: metadata, people, quotes."},
     {"eval", whosaid::cli::RunEval,
      "eval extraction DIR [--json] [--pages]\n"
