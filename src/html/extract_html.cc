@@ -8,6 +8,7 @@
 #include "src/html/dom.h"
 #include "src/html/metadata.h"
 #include "src/text/plain_text.h"
+#include "src/util/utf8.h"
 #include "whosaid/pipeline.h"
 
 namespace whosaid {
@@ -51,8 +52,18 @@ StatusOr<Article> ExtractHtml(std::string_view html, const std::string& id,
   if (!utf16 && LooksBinary(html)) return Status::InvalidArgument(id + ": binary data, not HTML");
   std::string charset = internal::DetectCharset(html, options.content_type);
   std::string utf8;
-  Status s = internal::ConvertToUtf8(html, charset, &utf8);
-  if (!s.ok()) return Status::Unsupported(id + ": " + s.message());
+  // A <meta> declaration is often stale (pages re-saved as UTF-8 keep their
+  // old gb2312 or latin1 tag); bytes that are valid UTF-8 win over it. A
+  // charset from the HTTP header or a BOM is trusted.
+  bool declared_outside = options.content_type.find("charset") != std::string::npos ||
+                          html.substr(0, 2) == "\xFF\xFE" || html.substr(0, 2) == "\xFE\xFF";
+  int64_t first_bad = -1;
+  if (!declared_outside && !charset.empty() && internal::RepairUtf8(html, &utf8, &first_bad) == 0) {
+    charset = "utf-8";
+  } else {
+    Status s = internal::ConvertToUtf8(html, charset, &utf8);
+    if (!s.ok()) return Status::Unsupported(id + ": " + s.message());
+  }
 
   internal::HtmlDocument doc = internal::HtmlDocument::Parse(utf8);
   internal::PageMetadata meta = internal::ExtractMetadata(doc, options.url.value_or(""));

@@ -105,6 +105,16 @@ TEST(ExtractHtml, ConvertsDeclaredCharset) {
   EXPECT_NE(a->text.find("apr\xC3\xA8s"), std::string::npos);
 }
 
+TEST(ExtractHtml, StaleMetaCharsetLosesToValidUtf8) {
+  std::string page =
+      "<html><head><meta charset=\"gb2312\"><title>Caf\xC3\xA9 reopens on the square</title></head>"
+      "<body><p>The caf\xC3\xA9 on the square reopened on Monday after a long renovation, the owner said.</p>"
+      "</body></html>";
+  StatusOr<Article> a = ExtractHtml(page, "stale.html", {});
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->title.value_or(""), "Caf\xC3\xA9 reopens on the square");
+}
+
 TEST(ExtractHtml, RejectsBinaryAndUnknownCharset) {
   std::string binary("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16);
   EXPECT_EQ(ExtractHtml(binary, "x.png", {}).status().code(), Status::Code::kInvalidArgument);
