@@ -37,7 +37,7 @@ RunResult RunWhosaid(const std::string& args) {
   return r;
 }
 
-class ExtractCli : public ::testing::Test {
+class ExtractCliBadInput : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() / ("whosaid_cli_" + std::to_string(getpid()));
@@ -54,14 +54,14 @@ class ExtractCli : public ::testing::Test {
   fs::path dir_;
 };
 
-TEST_F(ExtractCli, GoodInputExitsZeroWithOneLinePerArticle) {
+TEST_F(ExtractCliBadInput, GoodInputExitsZeroWithOneLinePerArticle) {
   RunResult r = RunWhosaid("extract " + Path("good.txt") + " " + Path("good.txt"));
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(Lines(r.out), 2u);
   EXPECT_NE(r.out.find("\"speaker\":\"Maria Lopez\""), std::string::npos);
 }
 
-TEST_F(ExtractCli, EachBadInputIsNamedAndTheRestIsWritten) {
+TEST_F(ExtractCliBadInput, EachBadInputIsNamedAndTheRestIsWritten) {
   Write("empty.txt", "   \n\n");
   Write("binary.bin", std::string("\x7f" "ELF\0\0\0\x01\x02", 9));
   fs::create_directories(dir_ / "adir");
@@ -70,7 +70,7 @@ TEST_F(ExtractCli, EachBadInputIsNamedAndTheRestIsWritten) {
     const char* why;
   } cases[] = {
       {Path("missing.txt"), "No such file"},
-      {Path("adir"), "is a directory"},
+      {Path("adir"), "no input files"},  // Folders are read recursively; an empty one fails.
       {Path("binary.bin"), "binary data"},
       {Path("empty.txt"), "empty input"},
   };
@@ -84,7 +84,7 @@ TEST_F(ExtractCli, EachBadInputIsNamedAndTheRestIsWritten) {
   }
 }
 
-TEST_F(ExtractCli, InvalidUtf8IsRepairedAndWarned) {
+TEST_F(ExtractCliBadInput, InvalidUtf8IsRepairedAndWarned) {
   std::string path = Write("latin1.txt", "Jos\xE9" " Garc\xED" "a said the vote was fair.\n");
   RunResult r = RunWhosaid("extract " + path);
   EXPECT_EQ(r.exit_code, 0);
@@ -92,14 +92,14 @@ TEST_F(ExtractCli, InvalidUtf8IsRepairedAndWarned) {
   EXPECT_NE(r.out.find("Jos\xEF\xBF\xBD"), std::string::npos);
 }
 
-TEST_F(ExtractCli, UnbalancedQuotesDoNotStopExtraction) {
+TEST_F(ExtractCliBadInput, UnbalancedQuotesDoNotStopExtraction) {
   std::string path = Write("unbalanced.txt", "\"He said \u201Cno and \"left. \u201D\u201D Maria Lopez said the vote was fair.\n");
   RunResult r = RunWhosaid("extract " + path);
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(Lines(r.out), 1u);
 }
 
-TEST_F(ExtractCli, FiftyMegabyteSingleLineFileCompletes) {
+TEST_F(ExtractCliBadInput, FiftyMegabyteSingleLineFileCompletes) {
   std::string line;
   line.reserve(50u << 20);
   // Mostly prose with a statement now and then: one enormous sentence that
@@ -113,7 +113,7 @@ TEST_F(ExtractCli, FiftyMegabyteSingleLineFileCompletes) {
   EXPECT_EQ(Lines(r.out), 1u);
 }
 
-TEST_F(ExtractCli, RawModeKeepsTheInputAsText) {
+TEST_F(ExtractCliBadInput, RawModeKeepsTheInputAsText) {
   std::string body = "date 2025-03-01 + \u21BA \u2212 16 px\n\nMaria Lopez said the vote was fair.\n\nNews.Az";
   std::string path = Write("raw.txt", body);
   RunResult r = RunWhosaid("extract --raw " + path);
@@ -122,7 +122,7 @@ TEST_F(ExtractCli, RawModeKeepsTheInputAsText) {
   EXPECT_NE(r.out.find("\"text\":\"date 2025-03-01 + \u21BA \u2212 16 px\\n\\nMaria"), std::string::npos) << r.out;
 }
 
-TEST_F(ExtractCli, BadFlagsAreUsageErrors) {
+TEST_F(ExtractCliBadInput, BadFlagsAreUsageErrors) {
   EXPECT_EQ(RunWhosaid("extract --date 2025-13-45 " + Path("good.txt")).exit_code, 2);
   EXPECT_EQ(RunWhosaid("extract --nope " + Path("good.txt")).exit_code, 2);
   EXPECT_EQ(RunWhosaid("frobnicate").exit_code, 2);

@@ -18,6 +18,7 @@ constexpr int kExitUsage = 2;        // Bad flags or arguments.
 // Each command takes its own arguments (argv[0] is the command name).
 int RunExtract(const std::vector<std::string>& args);
 int RunEval(const std::vector<std::string>& args);
+int RunEvalExtraction(const std::vector<std::string>& args);
 
 // Reads a whole file (or stdin for "-") into *out. Refuses directories and
 // files over max_bytes with a message that names the path.

@@ -67,7 +67,7 @@ int ParseFlags(const std::vector<std::string>& args, EvalFlags* flags, bool* hel
   }
   if (args.size() < 2 || args[1] != "polnear") {
     std::fprintf(stderr,
-                 "whosaid eval: the first argument names the corpus; only 'polnear' is known\n%s",
+                 "whosaid eval: the first argument names the corpus; 'polnear' or 'extraction'\n%s",
                  kEvalHelp);
     return kExitUsage;
   }
@@ -233,6 +233,7 @@ Status PlanJobs(const EvalFlags& flags, std::vector<EvalJob>* jobs, int64_t* orp
 }  // namespace
 
 int RunEval(const std::vector<std::string>& args) {
+  if (args.size() >= 2 && args[1] == "extraction") return RunEvalExtraction(args);
   EvalFlags flags;
   bool help = false;
   int rc = ParseFlags(args, &flags, &help);

@@ -17,9 +17,9 @@ struct Command {
 
 const Command kCommands[] = {
     {"extract", whosaid::cli::RunExtract,
-     "extract [--raw] [--date YYYY-MM-DD] [--pretty] FILE... | -\n"
+     "extract [--threads N] [--strict] [--paths-from-stdin] [--raw] [--date YYYY-MM-DD] [--pretty] PATH... | -\n"
      "      Writes one JSON object per input article: metadata, people, quotes."},
-    {"eval", whosaid::cli::RunEval, "eval polnear DIR [--json] [--limit N] [--misses N] [--floors FILE]\n      Scores the engine against PolNeAR brat annotations: P/R/F1, misses."},
+    {"eval", whosaid::cli::RunEval, "eval polnear DIR [--json] [--limit N] [--misses N] [--floors FILE]\n      Scores attribution against PolNeAR brat annotations: P/R/F1, misses.\n  whosaid eval extraction DIR [--json] [--pages]\n      Scores HTML body, title and date extraction on a folder of test pages."},
 };
 
 void PrintUsage(FILE* out) {

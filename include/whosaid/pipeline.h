@@ -12,6 +12,7 @@
 #ifndef WHOSAID_PIPELINE_H_
 #define WHOSAID_PIPELINE_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -27,6 +28,13 @@ struct ExtractOptions {
   // Publication date (YYYY-MM-DD) used when the text gives none, and to
   // resolve relative dates. Default: none.
   std::optional<std::string> date;
+  // The page's address when known (a WARC record's target URI, a crawler's
+  // url field). Helps find the date and fills Article::url when the page
+  // names no canonical URL. Default: none.
+  std::optional<std::string> url;
+  // The HTTP Content-Type of an HTML page, whose charset wins over the
+  // page's <meta>. Default: "" (none).
+  std::string content_type;
 };
 
 // Cleans plain text (page chrome, headline, datelines, source lines) into an
@@ -36,6 +44,22 @@ struct ExtractOptions {
 // input in the message.
 StatusOr<Article> ExtractPlainText(std::string_view input, const std::string& id,
                                    const ExtractOptions& options);
+
+// Extracts the article from an HTML page: body text (paragraphs, headings,
+// block quotes and lists of the article, joined by "\n\n"), title (not
+// repeated in the text), byline authors, date, publisher, canonical URL and
+// language; then attributes its statements. The page may be in any charset
+// iconv knows (BOM, options.content_type or <meta> says which); it is
+// converted to UTF-8.
+// Returns InvalidArgument for empty or binary input, Unsupported for an
+// unknown charset, NotFound when the page has no body text; `id` names the
+// input in the message.
+StatusOr<Article> ExtractHtml(std::string_view html, const std::string& id,
+                              const ExtractOptions& options);
+
+// Returns true when `data` looks like an HTML document (a doctype or an
+// html/head/body/meta/div... tag near its start) rather than plain text.
+bool LooksLikeHtml(std::string_view data);
 
 // Finds people and attributed statements in article->text, filling
 // article->people and article->quotes. Uses article->date to resolve

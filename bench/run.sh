@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# make bench: HTML extraction speed against packaged parsers, extraction
+# quality on the dev pages, and the 1-to-2-thread speed-up of whosaid extract.
+# Reads ../shared at run time; writes nothing into the repository.
+set -euo pipefail
+build=${1:-build}
+here=$(cd "$(dirname "$0")/.." && pwd)
+pages=${PAGES:-$here/../shared/corpora/readability/pages}
+echo "== HTML: pages/s on one core (whosaid vs myhtml and gumbo parse-only)"
+"$build/html_benchmark" "$pages" 5
+echo
+echo "== Extraction quality on $pages"
+"$build/whosaid" eval extraction "$pages"
+echo
+echo "== whosaid extract over the page folder: 1 vs 2 threads"
+for t in 1 2; do
+  start=$(date +%s.%N)
+  "$build/whosaid" extract --threads "$t" "$pages" > /dev/null 2>&1
+  end=$(date +%s.%N)
+  echo "threads $t: $(echo "$end - $start" | bc) s"
+done

@@ -1,0 +1,163 @@
+// Tests for HTML article extraction: body, metadata, charsets and scoring.
+// The pages are written for these tests.
+#include <gtest/gtest.h>
+
+#include "src/html/charset.h"
+#include "src/html/extraction_score.h"
+#include "src/html/metadata.h"
+#include "whosaid/pipeline.h"
+
+namespace whosaid {
+namespace {
+
+const char kNewsPage[] = R"(<!DOCTYPE html>
+<html lang="en-GB"><head>
+<meta charset="utf-8">
+<title>Harbour bridge reopens after repairs | The Coastal Gazette</title>
+<meta property="og:site_name" content="The Coastal Gazette">
+<meta property="og:title" content="Harbour bridge reopens after repairs">
+<link rel="canonical" href="https://gazette.example/news/2024/05/17/bridge">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+ "headline":"Harbour bridge reopens after repairs","datePublished":"2024-05-17T08:30:00Z",
+ "author":[{"@type":"Person","name":"Mira Okafor"}],"publisher":{"@type":"Organization","name":"The Coastal Gazette"}}</script>
+<script>window.ads = "<p>not text</p>";</script>
+</head><body>
+<nav class="site-nav"><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
+<div id="cookie-banner">We use cookies to improve your experience. Accept all cookies?</div>
+<main><article class="story">
+<h1>Harbour bridge reopens after repairs</h1>
+<div class="byline">By Mira Okafor</div>
+<div class="share-bar"><a href="#">Share on social media</a> <a href="#">Email this story</a></div>
+<div class="story-body">
+<p>The harbour bridge reopened to traffic on Friday morning, three weeks after engineers closed it to replace corroded cables, the city council said.</p>
+<p>"We are grateful for the patience of everyone who had to take the long way round," said the mayor, Jonas Brandt, at a short ceremony on the northern approach.</p>
+<h2>Costs rose during the work</h2>
+<p>The repairs cost about 4.2 million euros, roughly a fifth more than planned, because divers found further damage below the waterline, according to the council's engineers.</p>
+<blockquote><p>Nobody wants to close a bridge, but safety had to come first, and we will inspect it again next spring.</p></blockquote>
+<p>Ferry operators, who ran extra crossings during the closure, said they would return to their normal timetable from Monday, while cyclists welcomed a new protected lane.</p>
+<figure><img src="bridge.jpg"><figcaption class="credit">Photo: Gazette staff</figcaption></figure>
+</div>
+<div class="related-stories"><h3>Related</h3><ul><li><a href="/a">Ferry fares to rise in autumn</a></li><li><a href="/b">Council approves new budget</a></li></ul></div>
+</article></main>
+<section class="comments"><h3>Comments</h3><p>Great news, finally, I have been waiting for this for weeks, and my commute was awful, honestly.</p></section>
+<footer><p>&copy; 2024 The Coastal Gazette. All rights reserved, including the right to reproduce.</p></footer>
+</body></html>)";
+
+TEST(ExtractHtml, KeepsBodyAndDropsPageFurniture) {
+  StatusOr<Article> a = ExtractHtml(kNewsPage, "bridge.html", ExtractOptions{});
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(a->text.substr(0, 40), "The harbour bridge reopened to traffic o");
+  for (const char* kept : {"Costs rose during the work", "safety had to come first",
+                           "Ferry operators, who ran extra crossings"}) {
+    EXPECT_NE(a->text.find(kept), std::string::npos) << kept;
+  }
+  for (const char* dropped : {"Harbour bridge reopens", "Home", "cookies", "Share on", "Related",
+                              "Ferry fares", "Great news", "rights reserved", "not text",
+                              "Photo: Gazette", "By Mira"}) {
+    EXPECT_EQ(a->text.find(dropped), std::string::npos) << dropped;
+  }
+  EXPECT_NE(a->text.find("said.\n\n\"We are grateful"), std::string::npos);
+}
+
+TEST(ExtractHtml, ReadsMetadata) {
+  StatusOr<Article> a = ExtractHtml(kNewsPage, "bridge.html", ExtractOptions{});
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->title.value_or(""), "Harbour bridge reopens after repairs");
+  EXPECT_EQ(a->date.value_or(""), "2024-05-17");
+  EXPECT_EQ(a->publisher.value_or(""), "The Coastal Gazette");
+  EXPECT_EQ(a->url.value_or(""), "https://gazette.example/news/2024/05/17/bridge");
+  EXPECT_EQ(a->language.value_or(""), "en-GB");
+  ASSERT_EQ(a->authors.size(), 1u);
+  EXPECT_EQ(a->authors[0], "Mira Okafor");
+  EXPECT_EQ(a->provenance.format, "html");
+}
+
+TEST(ExtractHtml, TitleFromTitleElementLosesSiteSuffix) {
+  const char* page =
+      "<html><head><title>Storm closes schools across the region - Valley Times</title></head><body>"
+      "<div><p>Schools across the region closed on Tuesday as a storm brought heavy snow, strong winds "
+      "and power cuts to thousands of homes, officials said.</p></div></body></html>";
+  StatusOr<Article> a = ExtractHtml(page, "storm.html", ExtractOptions{});
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->title.value_or(""), "Storm closes schools across the region");
+}
+
+TEST(ExtractHtml, DateFallsBackToTimeElementThenUrl) {
+  const char* body =
+      "<div><p>Schools across the region closed on Tuesday as a storm brought heavy snow, strong winds "
+      "and power cuts to thousands of homes, officials said.</p></div>";
+  std::string with_time = std::string("<html><body><time datetime=\"2023-01-10T09:00\">Jan 10</time>") + body;
+  EXPECT_EQ(ExtractHtml(with_time, "t.html", {})->date.value_or(""), "2023-01-10");
+  ExtractOptions options;
+  options.url = "https://valley.example/2022/12/05/storm-closes-schools";
+  std::string plain = std::string("<html><body>") + body;
+  EXPECT_EQ(ExtractHtml(plain, "u.html", options)->date.value_or(""), "2022-12-05");
+}
+
+TEST(ExtractHtml, ConvertsDeclaredCharset) {
+  std::string page =
+      "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"></head>"
+      "<body><p>Le caf\xE9 de la gare a rouvert ses portes lundi matin, a annonc\xE9 la mairie, "
+      "apr\xE8s des travaux.</p></body></html>";
+  StatusOr<Article> a = ExtractHtml(page, "cafe.html", {});
+  ASSERT_TRUE(a.ok());
+  EXPECT_NE(a->text.find("caf\xC3\xA9 de la gare"), std::string::npos);
+  EXPECT_NE(a->text.find("apr\xC3\xA8s"), std::string::npos);
+}
+
+TEST(ExtractHtml, StaleMetaCharsetLosesToValidUtf8) {
+  std::string page =
+      "<html><head><meta charset=\"gb2312\"><title>Caf\xC3\xA9 reopens on the square</title></head>"
+      "<body><p>The caf\xC3\xA9 on the square reopened on Monday after a long renovation, the owner said.</p>"
+      "</body></html>";
+  StatusOr<Article> a = ExtractHtml(page, "stale.html", {});
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->title.value_or(""), "Caf\xC3\xA9 reopens on the square");
+}
+
+TEST(ExtractHtml, RejectsBinaryAndUnknownCharset) {
+  std::string binary("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16);
+  EXPECT_EQ(ExtractHtml(binary, "x.png", {}).status().code(), Status::Code::kInvalidArgument);
+  ExtractOptions options;
+  options.content_type = "text/html; charset=x-no-such-charset";
+  EXPECT_EQ(ExtractHtml("<p>hello there</p>", "y.html", options).status().code(), Status::Code::kUnsupported);
+  EXPECT_EQ(ExtractHtml("", "z.html", {}).status().code(), Status::Code::kInvalidArgument);
+}
+
+TEST(Charset, DetectsFromBomHeaderAndMeta) {
+  EXPECT_EQ(internal::DetectCharset("\xEF\xBB\xBF<p>", ""), "utf-8");
+  EXPECT_EQ(internal::DetectCharset("<meta charset=\"Shift_JIS\">", "text/html; charset=UTF-8"), "utf-8");
+  EXPECT_EQ(internal::DetectCharset("<meta charset='windows-1251'>", ""), "windows-1251");
+  EXPECT_EQ(internal::DetectCharset("<p>none</p>", ""), "");
+}
+
+TEST(LooksLikeHtml, TellsPagesFromText) {
+  EXPECT_TRUE(LooksLikeHtml("  <!doctype html><html>"));
+  EXPECT_TRUE(LooksLikeHtml("<div class=a>text</div>"));
+  EXPECT_FALSE(LooksLikeHtml("NATO chief says <b> is not a tag here"));
+  EXPECT_FALSE(LooksLikeHtml("plain text"));
+}
+
+TEST(ExtractionScore, ShinglePrecisionAndRecall) {
+  internal::ShingleScore same = internal::ScoreShingles("one two three four five", "One two, three four five!");
+  EXPECT_DOUBLE_EQ(same.precision, 1.0);
+  EXPECT_DOUBLE_EQ(same.recall, 1.0);
+  // Expected has 2 shingles; got has 3, of which 2 match.
+  internal::ShingleScore more = internal::ScoreShingles("a b c d e", "a b c d e f");
+  EXPECT_DOUBLE_EQ(more.precision, 2.0 / 3);
+  EXPECT_DOUBLE_EQ(more.recall, 1.0);
+  EXPECT_DOUBLE_EQ(internal::ScoreShingles("a b c d", "").recall, 0.0);
+  EXPECT_EQ(internal::WordsOf("Caf\xC3\xA9 \xE2\x80\x94 d'or"), (std::vector<std::string>{"caf\xC3\xA9", "d", "or"}));
+}
+
+TEST(Metadata, NormalizesDates) {
+  EXPECT_EQ(internal::NormalizeDate("2018-04-05T06:00").value_or(""), "2018-04-05");
+  EXPECT_EQ(internal::NormalizeDate("March 1, 2025 10:00 GMT").value_or(""), "2025-03-01");
+  EXPECT_EQ(internal::NormalizeDate("20180405").value_or(""), "2018-04-05");
+  EXPECT_FALSE(internal::NormalizeDate("soon").has_value());
+  EXPECT_EQ(internal::DateFromUrl("https://x.example/2019/02/30/a"), std::nullopt);
+  EXPECT_EQ(internal::DateFromUrl("https://x.example/news/2019-02-03-slug").value_or(""), "2019-02-03");
+}
+
+}  // namespace
+}  // namespace whosaid

@@ -1,0 +1,361 @@
+// Metadata comes from several sources of differing trust. For each field the
+// sources are tried in order of how often they are right on news sites:
+// structured data first (JSON-LD, Open Graph), then page markup, then text.
+#include "src/html/metadata.h"
+
+#include <algorithm>
+#include <cctype>
+#include <unordered_map>
+
+#include "src/util/date.h"
+#include "src/util/json.h"
+
+namespace whosaid::internal {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool Contains(std::string_view hay, std::string_view needle) {
+  return hay.find(needle) != std::string_view::npos;
+}
+
+struct JsonLdInfo {
+  std::string headline;
+  std::string date_published;
+  std::string publisher;
+  std::vector<std::string> authors;
+};
+
+bool IsArticleType(const JsonValue& v) {
+  auto article_like = [](const std::string& t) {
+    return Contains(t, "Article") || t == "BlogPosting" || t == "Report" || t == "LiveBlogPosting" ||
+           t == "SocialMediaPosting" || t == "WebPage" || t == "Recipe";
+  };
+  const JsonValue* type = v.Find("@type");
+  if (type == nullptr) return false;
+  if (type->is_string()) return article_like(type->as_string());
+  if (type->is_array()) {
+    for (const JsonValue& t : type->items()) {
+      if (t.is_string() && article_like(t.as_string())) return true;
+    }
+  }
+  return false;
+}
+
+void CollectNames(const JsonValue* v, std::vector<std::string>* out) {
+  if (v == nullptr) return;
+  if (v->is_string()) {
+    if (!v->as_string().empty()) out->push_back(v->as_string());
+  } else if (v->is_object()) {
+    std::string name = v->GetString("name");
+    if (!name.empty()) out->push_back(name);
+  } else if (v->is_array()) {
+    for (const JsonValue& item : v->items()) CollectNames(&item, out);
+  }
+}
+
+void ReadJsonLdObject(const JsonValue& v, int depth, JsonLdInfo* info) {
+  if (depth > 8) return;
+  if (v.is_array()) {
+    for (const JsonValue& item : v.items()) ReadJsonLdObject(item, depth + 1, info);
+    return;
+  }
+  if (!v.is_object()) return;
+  if (const JsonValue* graph = v.Find("@graph")) ReadJsonLdObject(*graph, depth + 1, info);
+  if (!IsArticleType(v)) return;
+  bool is_page = v.GetString("@type") == "WebPage";
+  if (info->headline.empty()) {
+    info->headline = v.GetString("headline");
+    if (info->headline.empty() && !is_page) info->headline = v.GetString("name");
+  }
+  if (info->date_published.empty()) info->date_published = v.GetString("datePublished");
+  if (info->date_published.empty()) info->date_published = v.GetString("dateCreated");
+  if (info->authors.empty()) {
+    std::vector<std::string> names;
+    CollectNames(v.Find("author"), &names);
+    if (names.empty()) CollectNames(v.Find("creator"), &names);
+    info->authors = names;
+  }
+  if (info->publisher.empty()) {
+    std::vector<std::string> names;
+    CollectNames(v.Find("publisher"), &names);
+    if (!names.empty()) info->publisher = names[0];
+  }
+}
+
+// Splits "Headline | Site" style titles. Returns the part that reads as the
+// headline, or the whole when no separator splits it sensibly.
+std::string CleanTitle(const std::string& title, const std::optional<std::string>& site) {
+  static const std::string_view kSeparators[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+                                                 " :: ", " / ", " \xC2\xBB ", " \xC2\xB7 "};
+  auto word_count = [](std::string_view s) {
+    int n = 0;
+    bool in = false;
+    for (char c : s) {
+      bool sp = c == ' ';
+      if (!sp && !in) ++n;
+      in = !sp;
+    }
+    return n;
+  };
+  for (std::string_view sep : kSeparators) {
+    size_t last = title.rfind(sep);
+    if (last == std::string::npos) continue;
+    std::string head = title.substr(0, last);
+    std::string tail = title.substr(last + sep.size());
+    if (site && Lower(tail) == Lower(*site)) return head;
+    // A short tail after the last separator is a site or section name.
+    if (word_count(head) >= 3 && word_count(tail) <= 4) return head;
+    size_t first = title.find(sep);
+    std::string lead = title.substr(0, first);
+    if (site && Lower(lead) == Lower(*site)) return title.substr(first + sep.size());
+  }
+  return title;
+}
+
+std::string StripBy(std::string s) {
+  std::string lower = Lower(s.substr(0, 3));
+  if (lower == "by " ) s = s.substr(3);
+  while (!s.empty() && (s.back() == ',' || s.back() == '|' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+bool LooksLikeUrl(std::string_view s) {
+  return s.substr(0, 4) == "http" || s.substr(0, 1) == "/";
+}
+
+// A visible byline: rel=author, itemprop=author or a byline-like class,
+// with short text. Returns "" when none.
+std::string FindBylineText(const HtmlDocument& doc) {
+  for (int32_t i = 0; i < doc.size(); ++i) {
+    const HtmlNode& n = doc.node(i);
+    if (n.tag == Tag::kText || n.tag == Tag::kMeta || n.tag == Tag::kLink || n.tag == Tag::kScript) continue;
+    std::string_view rel = doc.Attribute(n, "rel");
+    std::string_view itemprop = doc.Attribute(n, "itemprop");
+    std::string cls = Lower(doc.Attribute(n, "class"));
+    cls.push_back(' ');
+    cls += Lower(doc.Attribute(n, "id"));
+    bool byline = rel == "author" || Contains(itemprop, "author") || Contains(cls, "byline") ||
+                  Contains(cls, "author") || Contains(cls, "writtenby");
+    if (!byline || Contains(cls, "comment")) continue;
+    std::string text;
+    doc.AppendRawText(i, &text);
+    text = CollapseWhitespace(text);
+    if (text.size() >= 3 && text.size() < 100) return StripBy(text);
+  }
+  return "";
+}
+
+void SetIfEmpty(std::optional<std::string>* field, std::string value) {
+  value = CollapseWhitespace(value);
+  if (!*field && !value.empty()) *field = std::move(value);
+}
+
+}  // namespace
+
+std::string CollapseWhitespace(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+    if (!space && c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0') {
+      space = true;
+      ++i;
+    }
+    if (space) {
+      pending = !out.empty();
+      continue;
+    }
+    if (pending) out.push_back(' ');
+    pending = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::optional<std::string> NormalizeDate(std::string_view s) {
+  size_t start = s.find_first_not_of(" \t\n\r");
+  if (start == std::string_view::npos) return std::nullopt;
+  s = s.substr(start);
+  if (s.size() >= 10) {
+    if (auto d = ParseIsoDate(s.substr(0, 10))) return FormatDate(*d);
+  }
+  if (s.size() >= 8 && std::all_of(s.begin(), s.begin() + 8, [](char c) { return c >= '0' && c <= '9'; }) &&
+      (s.size() == 8 || s[8] == 'T')) {  // 20180405
+    std::string iso = std::string(s.substr(0, 4)) + "-" + std::string(s.substr(4, 2)) + "-" + std::string(s.substr(6, 2));
+    if (auto d = ParseIsoDate(iso)) return FormatDate(*d);
+  }
+  if (auto d = FindDateInText(s.substr(0, 200))) return FormatDate(*d);
+  return std::nullopt;
+}
+
+std::optional<std::string> DateFromUrl(std::string_view url) {
+  for (size_t i = 0; i + 10 <= url.size(); ++i) {
+    if (url[i] != '/' && url[i] != '-' && url[i] != '_') continue;
+    size_t j = i + 1;
+    auto digits = [&](size_t at, size_t n) {
+      if (at + n > url.size()) return -1;
+      int v = 0;
+      for (size_t k = at; k < at + n; ++k) {
+        if (url[k] < '0' || url[k] > '9') return -1;
+        v = v * 10 + (url[k] - '0');
+      }
+      return v;
+    };
+    int y = digits(j, 4);
+    if (y < 1990 || y > 2100 || j + 4 >= url.size()) continue;
+    char sep = url[j + 4];
+    if (sep != '/' && sep != '-' && sep != '_') continue;
+    int m = digits(j + 5, 2);
+    if (m < 1 || j + 7 >= url.size() || url[j + 7] != sep) continue;
+    int d = digits(j + 8, 2);
+    if (d < 0 || !IsValidCivil(y, m, d)) continue;
+    if (j + 10 < url.size() && url[j + 10] >= '0' && url[j + 10] <= '9') continue;
+    return FormatDate(CivilDate{y, m, d});
+  }
+  return std::nullopt;
+}
+
+PageMetadata ExtractMetadata(const HtmlDocument& doc, std::string_view url) {
+  PageMetadata meta;
+  std::unordered_map<std::string, std::string> tags;  // First value per key.
+  JsonLdInfo ld;
+  std::string title_element, first_h1, canonical, time_datetime;
+  for (int32_t i = 0; i < doc.size(); ++i) {
+    const HtmlNode& n = doc.node(i);
+    switch (n.tag) {
+      case Tag::kMeta: {
+        std::string_view content = doc.Attribute(n, "content");
+        if (content.empty()) break;
+        for (std::string_view attr : {"property", "name", "itemprop", "http-equiv"}) {
+          std::string_view keys = doc.Attribute(n, attr);
+          // A property may list several keys separated by spaces.
+          size_t pos = 0;
+          while (pos < keys.size()) {
+            size_t sp = keys.find(' ', pos);
+            if (sp == std::string_view::npos) sp = keys.size();
+            if (sp > pos) tags.emplace(Lower(keys.substr(pos, sp - pos)), std::string(content));
+            pos = sp + 1;
+          }
+        }
+        break;
+      }
+      case Tag::kLink:
+        if (canonical.empty() && Lower(doc.Attribute(n, "rel")) == "canonical") {
+          canonical = std::string(doc.Attribute(n, "href"));
+        }
+        break;
+      case Tag::kTitle:
+        if (title_element.empty()) doc.AppendRawText(i, &title_element);
+        break;
+      case Tag::kH1:
+        if (first_h1.empty()) doc.AppendRawText(i, &first_h1);
+        break;
+      case Tag::kTime:
+        if (time_datetime.empty()) time_datetime = std::string(doc.Attribute(n, "datetime"));
+        break;
+      case Tag::kScript: {
+        if (!Contains(doc.Attribute(n, "type"), "ld+json")) break;
+        std::string json;
+        doc.AppendRawText(i, &json);
+        StatusOr<JsonValue> v = ParseJson(json);
+        if (v.ok()) ReadJsonLdObject(*v, 0, &ld);
+        break;
+      }
+      case Tag::kHtml:
+        if (!meta.language) SetIfEmpty(&meta.language, std::string(doc.Attribute(n, "lang")));
+        break;
+      default:
+        break;
+    }
+  }
+  auto tag = [&](const char* key) -> std::string {
+    auto it = tags.find(key);
+    return it == tags.end() ? std::string() : CollapseWhitespace(it->second);
+  };
+
+  // Publisher first: title cleaning uses it.
+  SetIfEmpty(&meta.publisher, tag("og:site_name"));
+  SetIfEmpty(&meta.publisher, ld.publisher);
+  SetIfEmpty(&meta.publisher, tag("application-name"));
+
+  // Title.
+  std::string title_text = CollapseWhitespace(title_element);
+  for (std::string candidate : {ld.headline, tag("og:title"), tag("twitter:title"), tag("dc.title"),
+                                tag("title")}) {
+    candidate = CollapseWhitespace(candidate);
+    if (candidate.empty()) continue;
+    meta.title_variants.push_back(candidate);
+  }
+  if (!meta.title_variants.empty()) {
+    std::string cleaned = CleanTitle(meta.title_variants[0], meta.publisher);
+    meta.title = cleaned;
+  } else if (!title_text.empty()) {
+    meta.title = CleanTitle(title_text, meta.publisher);
+  } else {
+    SetIfEmpty(&meta.title, first_h1);
+  }
+  if (!title_text.empty()) meta.title_variants.push_back(title_text);
+  std::string h1 = CollapseWhitespace(first_h1);
+  if (!h1.empty()) meta.title_variants.push_back(h1);
+  if (meta.title) meta.title_variants.push_back(*meta.title);
+
+  // Date.
+  for (const std::string& candidate :
+       {ld.date_published, tag("article:published_time"), tag("og:published_time"),
+        tag("datepublished"), tag("article.published"), tag("published_time"),
+        tag("publishdate"), tag("publish-date"), tag("pubdate"), tag("parsely-pub-date"),
+        tag("sailthru.date"), tag("dc.date.issued"), tag("dc.date"), tag("dcterms.created"),
+        tag("date"), tag("article:modified_time"), time_datetime}) {
+    if (candidate.empty()) continue;
+    if (auto d = NormalizeDate(candidate)) {
+      meta.date = *d;
+      break;
+    }
+  }
+  if (!meta.date) {
+    if (auto d = DateFromUrl(canonical.empty() ? url : canonical)) meta.date = *d;
+  }
+  if (!meta.date && !url.empty()) {
+    if (auto d = DateFromUrl(url)) meta.date = *d;
+  }
+
+  // Canonical URL and language.
+  SetIfEmpty(&meta.url, canonical);
+  SetIfEmpty(&meta.url, tag("og:url"));
+  SetIfEmpty(&meta.language, tag("content-language"));
+  SetIfEmpty(&meta.language, tag("og:locale"));
+
+  // Authors.
+  std::vector<std::string> authors = ld.authors;
+  if (authors.empty()) {
+    for (const char* key : {"author", "article:author", "byl", "dc.creator", "parsely-author",
+                            "sailthru.author"}) {
+      std::string v = tag(key);
+      if (!v.empty() && !LooksLikeUrl(v)) {
+        authors.push_back(StripBy(v));
+        break;
+      }
+    }
+  }
+  if (authors.empty()) {
+    std::string byline = FindBylineText(doc);
+    if (!byline.empty()) authors.push_back(byline);
+  }
+  for (std::string& a : authors) {
+    a = CollapseWhitespace(a);
+    if (!a.empty() && !LooksLikeUrl(a) &&
+        std::find(meta.authors.begin(), meta.authors.end(), a) == meta.authors.end()) {
+      meta.authors.push_back(a);
+    }
+  }
+  return meta;
+}
+
+}  // namespace whosaid::internal

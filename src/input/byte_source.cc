@@ -1,0 +1,120 @@
+// Gzip members are inflated one after another with inflateReset between
+// them; the member start offsets come from the compressed read position.
+#include "src/input/byte_source.h"
+
+#include <cerrno>
+#include <cstring>
+
+namespace whosaid::internal {
+namespace {
+constexpr size_t kRawChunk = size_t{1} << 18;
+}  // namespace
+
+StatusOr<ByteSource*> ByteSource::Open(const std::string& path) {
+  auto* s = new ByteSource();
+  if (path == "-") {
+    s->file_ = stdin;
+  } else {
+    s->file_ = std::fopen(path.c_str(), "rb");
+    if (s->file_ == nullptr) {
+      int err = errno;
+      delete s;
+      return (err == ENOENT ? Status::NotFound : Status::IoError)(path + ": " + std::strerror(err));
+    }
+    s->owns_file_ = true;
+  }
+  s->FillRaw();
+  s->gzipped_ = s->raw_.size() >= 2 && static_cast<unsigned char>(s->raw_[0]) == 0x1F &&
+                static_cast<unsigned char>(s->raw_[1]) == 0x8B;
+  return s;
+}
+
+ByteSource::~ByteSource() {
+  if (stream_open_) inflateEnd(&zs_);
+  if (owns_file_ && file_ != nullptr) std::fclose(file_);
+}
+
+bool ByteSource::FillRaw() {
+  if (eof_) return false;
+  if (raw_pos_ > 0) {
+    raw_base_ += static_cast<int64_t>(raw_pos_);
+    raw_.erase(0, raw_pos_);
+    raw_pos_ = 0;
+  }
+  size_t old = raw_.size();
+  raw_.resize(old + kRawChunk);
+  size_t got = std::fread(raw_.data() + old, 1, kRawChunk, file_);
+  raw_.resize(old + got);
+  if (got == 0) eof_ = true;
+  return got > 0;
+}
+
+int64_t ByteSource::raw_position() const { return raw_base_ + static_cast<int64_t>(raw_pos_); }
+
+size_t ByteSource::Read(char* buf, size_t n) {
+  if (gzipped_) return ReadGzip(buf, n);
+  if (raw_pos_ >= raw_.size() && !FillRaw()) return 0;
+  size_t take = std::min(n, raw_.size() - raw_pos_);
+  std::memcpy(buf, raw_.data() + raw_pos_, take);
+  raw_pos_ += take;
+  position_ += static_cast<int64_t>(take);
+  return take;
+}
+
+size_t ByteSource::ReadGzip(char* buf, size_t n) {
+  if (!error_.empty()) return 0;
+  size_t produced = 0;
+  while (produced == 0) {
+    if (raw_pos_ >= raw_.size() && !FillRaw()) {
+      if (stream_open_) error_ = "truncated gzip member at byte " + std::to_string(member_offset_);
+      return 0;
+    }
+    if (!stream_open_) {
+      // Between members: skip zero padding some writers leave.
+      while (raw_pos_ < raw_.size() && raw_[raw_pos_] == '\0') ++raw_pos_;
+      if (raw_pos_ >= raw_.size()) continue;
+      std::memset(&zs_, 0, sizeof zs_);
+      if (inflateInit2(&zs_, 16 + MAX_WBITS) != Z_OK) {
+        error_ = "zlib init failed";
+        return 0;
+      }
+      stream_open_ = true;
+      member_offset_ = raw_position();
+      members_.push_back({position_, -1, member_offset_, -1});
+    }
+    zs_.next_in = reinterpret_cast<Bytef*>(raw_.data() + raw_pos_);
+    zs_.avail_in = static_cast<uInt>(raw_.size() - raw_pos_);
+    zs_.next_out = reinterpret_cast<Bytef*>(buf);
+    zs_.avail_out = static_cast<uInt>(n);
+    int r = inflate(&zs_, Z_NO_FLUSH);
+    raw_pos_ = raw_.size() - zs_.avail_in;
+    produced = n - zs_.avail_out;
+    if (r == Z_STREAM_END) {
+      members_.back().data_end = position_ + static_cast<int64_t>(produced);
+      members_.back().file_end = raw_position();
+      inflateEnd(&zs_);
+      stream_open_ = false;
+    } else if (r != Z_OK && r != Z_BUF_ERROR) {
+      error_ = "corrupt gzip data in member at byte " + std::to_string(member_offset_) + ": " +
+               (zs_.msg ? zs_.msg : "inflate error");
+      inflateEnd(&zs_);
+      stream_open_ = false;
+      break;
+    }
+  }
+  position_ += static_cast<int64_t>(produced);
+  return produced;
+}
+
+const ByteSource::Member* ByteSource::FindMember(int64_t pos) const {
+  for (auto it = members_.rbegin(); it != members_.rend(); ++it) {
+    if (it->data_begin <= pos) return &*it;
+  }
+  return nullptr;
+}
+
+void ByteSource::ForgetMembersBefore(int64_t keep_from) {
+  while (members_.size() > 1 && members_[1].data_begin <= keep_from) members_.pop_front();
+}
+
+}  // namespace whosaid::internal
