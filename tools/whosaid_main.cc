@@ -19,6 +19,22 @@ const Command kCommands[] = {
     {"extract", whosaid::cli::RunExtract,
      "extract [--raw] [--date YYYY-MM-DD] [--pretty] FILE... | -\n"
      "      Writes one JSON object per input article: metadata, people, quotes."},
+    {"index", whosaid::cli::RunIndex,
+     "index [--raw] [--date YYYY-MM-DD] [--batch N] DB INPUT...\n"
+     "      Adds articles (plain text or whosaid JSONL) to the quote index DB."},
+    {"search", whosaid::cli::RunSearch,
+     "search DB [QUERY] [--speaker NAME] [--addressee NAME] [--outlet X] [--from DATE]\n"
+     "      [--to DATE] [--type direct|indirect|mixed] [--limit N] [--format table|jsonl|csv]\n"
+     "      Finds quotes by words, speaker (any alias), addressee, outlet, date, type."},
+    {"speakers", whosaid::cli::RunSpeakers,
+     "speakers DB [--top N] [--format table|jsonl|csv]\n"
+     "      Lists who is quoted most, with counts and titles."},
+    {"quote", whosaid::cli::RunQuote,
+     "quote DB ID [--format table|jsonl]\n"
+     "      Shows a quotation: where it was first seen, and every outlet carrying it."},
+    {"check", whosaid::cli::RunCheck,
+     "check DB \"claimed quote\" [--speaker NAME] [--limit N] [--format table|jsonl|csv]\n"
+     "      Finds the closest stored statements and flags a misattribution."},
 };
 
 void PrintUsage(FILE* out) {
