@@ -96,7 +96,7 @@ CREATE INDEX quotes_date ON quotes(date);
 CREATE TABLE clusters(
   id INTEGER PRIMARY KEY,
   rep_quote_id INTEGER NOT NULL,
-  rep_words INTEGER NOT NULL,
+  rep_fingerprints INTEGER NOT NULL,
   person_id INTEGER,
   first_quote_id INTEGER NOT NULL,
   first_date TEXT,

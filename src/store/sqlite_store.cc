@@ -2,6 +2,7 @@
 #include "src/store/sqlite_store.h"
 
 #include <algorithm>
+#include <map>
 
 #include "src/store/schema.h"
 #include "src/store/text_signature.h"
@@ -129,10 +130,12 @@ StatusOr<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path, cons
   StatusOr<int> version = ReadSchemaVersion(&db);
   if (!version.ok()) return version.status();
   if (!options.read_only) {
-    s = db.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+    // Fewer, larger checkpoints: the indexer writes in big transactions.
+    s = db.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=8192;"
+                "PRAGMA cache_size=-262144;");
     if (!s.ok()) return s;
   }
-  s = db.Exec("PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+  s = db.Exec(options.read_only ? "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;" : "PRAGMA temp_store=MEMORY;");
   if (!s.ok()) return s;
   s = PrepareSchema(&db, options.read_only);
   if (!s.ok()) return s;
@@ -177,10 +180,12 @@ Status SqliteStore::Prepare() {
       {&insert_quote_fts_, "INSERT INTO quote_fts(rowid, text) VALUES (?,?)"},
       {&find_cluster_key_, "SELECT cluster_id FROM cluster_keys WHERE norm_hash = ?"},
       {&insert_cluster_key_, "INSERT OR IGNORE INTO cluster_keys(norm_hash, cluster_id) VALUES (?,?)"},
-      {&find_fingerprint_, "SELECT cluster_id FROM cluster_fingerprints WHERE hash = ? LIMIT 8"},
+      {&find_fingerprint_,
+       "SELECT f.cluster_id, c.rep_fingerprints FROM cluster_fingerprints f JOIN clusters c ON c.id = f.cluster_id"
+       " WHERE f.hash = ? LIMIT 16"},
       {&insert_fingerprint_, "INSERT OR IGNORE INTO cluster_fingerprints(hash, cluster_id) VALUES (?,?)"},
       {&insert_cluster_,
-       "INSERT INTO clusters(id, rep_quote_id, rep_words, person_id, first_quote_id, first_date,"
+       "INSERT INTO clusters(id, rep_quote_id, rep_fingerprints, person_id, first_quote_id, first_date,"
        " first_outlet_id, occurrences) VALUES (?,?,?,?,?,?,?,1)"},
       {&update_cluster_,
        "UPDATE clusters SET occurrences = occurrences + 1, person_id = COALESCE(person_id, ?1),"
@@ -191,7 +196,7 @@ Status SqliteStore::Prepare() {
        " first_date = CASE WHEN ?2 IS NOT NULL AND (first_date IS NULL OR ?2 < first_date)"
        "   THEN ?2 ELSE first_date END"
        " WHERE id = ?5"},
-      {&set_cluster_rep_, "UPDATE clusters SET rep_quote_id = ?, rep_words = ? WHERE id = ?"},
+      {&set_cluster_rep_, "UPDATE clusters SET rep_quote_id = ?, rep_fingerprints = ? WHERE id = ?"},
       {&cluster_rep_text_, "SELECT q.text FROM clusters c JOIN quotes q ON q.id = c.rep_quote_id WHERE c.id = ?"},
   };
   for (const auto& s : kStatements) {
@@ -296,8 +301,8 @@ Status SqliteStore::AddOneArticle(const Article& a, bool* added) {
   int64_t id = next_article_id_++;
   StatusOr<int64_t> outlet = OutletId(a.publisher);
   if (!outlet.ok()) return outlet.status();
-  std::vector<std::string> words = NormalizedWords(a.text);
-  uint64_t simhash = SimHash(a.text);
+  std::vector<uint64_t> words = WordHashes(NormalizedWords(a.text));
+  uint64_t simhash = SimHashOfWords(words);
   StatusOr<int64_t> group = SyndicationGroup(id, simhash, words.size());
   if (!group.ok()) return group.status();
 
@@ -587,16 +592,26 @@ StatusOr<int64_t> SqliteStore::AssignCluster(int64_t quote_id, const std::string
   if (cluster == 0 && !fingerprints.empty()) {
     // A partial quote shares every fingerprint with the longer quote that
     // contains it, and the longer one shares all of the partial quote's.
-    std::vector<int64_t> candidates;
+    // cluster id -> (fingerprints shared, fingerprints of its representative)
+    std::map<int64_t, std::pair<size_t, int64_t>> shared;
     for (uint64_t fp : fingerprints) {
       find_fingerprint_.Reset();
       find_fingerprint_.Bind(1, static_cast<int64_t>(fp));
-      while (find_fingerprint_.Step(&s)) candidates.push_back(find_fingerprint_.Int(0));
+      while (find_fingerprint_.Step(&s)) {
+        auto& entry = shared[find_fingerprint_.Int(0)];
+        ++entry.first;
+        entry.second = find_fingerprint_.Int(1);
+      }
       find_fingerprint_.Reset();
       if (!s.ok()) return s;
     }
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    std::vector<int64_t> candidates;
+    for (const auto& [c, counts] : shared) {
+      // Containment either way means one side's fingerprints are all shared.
+      if (counts.first == fingerprints.size() || static_cast<int64_t>(counts.first) == counts.second) {
+        candidates.push_back(c);
+      }
+    }
     for (int64_t c : candidates) {
       StatusOr<const ClusterInfo*> info = LoadCluster(c);
       if (!info.ok()) return info.status();
@@ -608,7 +623,7 @@ StatusOr<int64_t> SqliteStore::AssignCluster(int64_t quote_id, const std::string
         cluster = c;
         set_cluster_rep_.Reset();
         set_cluster_rep_.Bind(1, quote_id);
-        set_cluster_rep_.Bind(2, static_cast<int64_t>(words.size()));
+        set_cluster_rep_.Bind(2, static_cast<int64_t>(fingerprints.size()));
         set_cluster_rep_.Bind(3, c);
         if (s = set_cluster_rep_.Run(); !s.ok()) return s;
         clusters_[c].rep_words = words;
@@ -623,7 +638,7 @@ StatusOr<int64_t> SqliteStore::AssignCluster(int64_t quote_id, const std::string
     st.Reset();
     st.Bind(1, cluster);
     st.Bind(2, quote_id);
-    st.Bind(3, static_cast<int64_t>(words.size()));
+    st.Bind(3, static_cast<int64_t>(fingerprints.size()));
     BindId(&st, 4, person_id);
     st.Bind(5, quote_id);
     st.Bind(6, article_date);

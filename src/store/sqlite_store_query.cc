@@ -166,6 +166,22 @@ StatusOr<std::vector<QuoteHit>> SqliteStore::SearchQuotes(const QuoteQuery& quer
     if (ids->empty()) return std::vector<QuoteHit>();
     sql += " AND q.person_id IN (" + Placeholders(ids->size()) + ")";
     for (int64_t id : *ids) params.push_back(id);
+    if (!has_text && !query.addressee && !query.outlet && !query.type && ids->size() > 1) {
+      // A surname can name several people. SQLite cannot merge several
+      // (person_id, date) index ranges in date order, so take the newest
+      // few of each person and let the outer query order those.
+      std::string newest;
+      for (int64_t id : *ids) {
+        newest += newest.empty() ? "" : " UNION ALL ";
+        newest += "SELECT id FROM (SELECT id FROM quotes WHERE person_id = ?";
+        params.push_back(id);
+        if (query.from) { newest += " AND date >= ?"; params.push_back(*query.from); }
+        if (query.to) { newest += " AND date <= ?"; params.push_back(*query.to); }
+        newest += " ORDER BY date DESC, id DESC LIMIT ?)";
+        params.push_back(int64_t{query.limit} + query.offset);
+      }
+      sql += " AND q.id IN (" + newest + ")";
+    }
   }
   if (query.addressee) {
     sql += " AND (' ' || q.addressee_norm || ' ') LIKE ?";

@@ -138,7 +138,12 @@ std::vector<std::string> NormalizedWords(std::string_view text) {
                                        "\xE2\x80\x94", "\xE2\x80\x93", "\xC2\xAB", "\xC2\xBB",
                                        "\xE2\x80\xA6", "\xC2\xA0"};
   std::vector<std::string> out;
+  out.reserve(words.size());
   for (std::string& w : words) {
+    if (std::all_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+      out.push_back(std::move(w));
+      continue;
+    }
     bool changed = true;
     while (changed && !w.empty()) {
       changed = false;
@@ -201,15 +206,22 @@ bool ContainsRun(const std::vector<uint64_t>& whole, const std::vector<uint64_t>
   return std::search(whole.begin(), whole.end(), part.begin(), part.end()) != whole.end();
 }
 
-uint64_t SimHash(std::string_view text) {
-  std::vector<uint64_t> words = WordHashes(NormalizedWords(text));
+uint64_t SimHash(std::string_view text) { return SimHashOfWords(WordHashes(NormalizedWords(text))); }
+
+uint64_t SimHashOfWords(const std::vector<uint64_t>& words) {
   int counts[64] = {0};
   constexpr size_t kShingle = 4;
   if (words.size() < kShingle) return SequenceHash(words);
+  // A quarter of the shingles, chosen by their own hash, so copies of a
+  // text sample the same ones; this keeps SimHash cheap on long articles.
+  size_t sampled = 0;
   for (size_t i = 0; i + kShingle <= words.size(); ++i) {
     uint64_t h = Mix(words[i] ^ Mix(words[i + 1] ^ Mix(words[i + 2] ^ Mix(words[i + 3]))));
-    for (int b = 0; b < 64; ++b) counts[b] += ((h >> b) & 1) ? 1 : -1;
+    if ((h >> 61) > 1 && words.size() > 64) continue;
+    ++sampled;
+    for (int b = 0; b < 64; ++b) counts[b] += static_cast<int>((h >> b) & 1);
   }
+  for (int& c : counts) c = 2 * c - static_cast<int>(sampled);
   uint64_t out = 0;
   for (int b = 0; b < 64; ++b) {
     if (counts[b] > 0) out |= uint64_t{1} << b;

@@ -45,6 +45,8 @@ bool ContainsRun(const std::vector<uint64_t>& whole, const std::vector<uint64_t>
 
 // Returns a 64-bit SimHash over 4-word shingles of text.
 uint64_t SimHash(std::string_view text);
+// Returns the SimHash of already hashed words.
+uint64_t SimHashOfWords(const std::vector<uint64_t>& word_hashes);
 
 // Returns the number of differing bits.
 int HammingDistance(uint64_t a, uint64_t b);
