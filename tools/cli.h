@@ -19,6 +19,11 @@ constexpr int kExitUsage = 2;        // Bad flags or arguments.
 int RunExtract(const std::vector<std::string>& args);
 int RunEval(const std::vector<std::string>& args);
 int RunEvalExtraction(const std::vector<std::string>& args);
+int RunIndex(const std::vector<std::string>& args);     // index_command.cc
+int RunSearch(const std::vector<std::string>& args);    // query_commands.cc
+int RunSpeakers(const std::vector<std::string>& args);  // query_commands.cc
+int RunQuote(const std::vector<std::string>& args);     // query_commands.cc
+int RunCheck(const std::vector<std::string>& args);     // query_commands.cc
 
 // Reads a whole file (or stdin for "-") into *out. Refuses directories and
 // files over max_bytes with a message that names the path.

@@ -20,6 +20,22 @@ const Command kCommands[] = {
      "extract [--threads N] [--strict] [--paths-from-stdin] [--raw] [--date YYYY-MM-DD] [--pretty] PATH... | -\n"
      "      Writes one JSON object per input article: metadata, people, quotes."},
     {"eval", whosaid::cli::RunEval, "eval polnear DIR [--json] [--limit N] [--misses N] [--floors FILE]\n      Scores attribution against PolNeAR brat annotations: P/R/F1, misses.\n  whosaid eval extraction DIR [--json] [--pages]\n      Scores HTML body, title and date extraction on a folder of test pages."},
+    {"index", whosaid::cli::RunIndex,
+     "index [--raw] [--date YYYY-MM-DD] [--batch N] DB INPUT...\n"
+     "      Adds articles (plain text or whosaid JSONL) to the quote index DB."},
+    {"search", whosaid::cli::RunSearch,
+     "search DB [QUERY] [--speaker NAME] [--addressee NAME] [--outlet X] [--from DATE]\n"
+     "      [--to DATE] [--type direct|indirect|mixed] [--limit N] [--format table|jsonl|csv]\n"
+     "      Finds quotes by words, speaker (any alias), addressee, outlet, date, type."},
+    {"speakers", whosaid::cli::RunSpeakers,
+     "speakers DB [--top N] [--format table|jsonl|csv]\n"
+     "      Lists who is quoted most, with counts and titles."},
+    {"quote", whosaid::cli::RunQuote,
+     "quote DB ID [--format table|jsonl]\n"
+     "      Shows a quotation: where it was first seen, and every outlet carrying it."},
+    {"check", whosaid::cli::RunCheck,
+     "check DB \"claimed quote\" [--speaker NAME] [--limit N] [--format table|jsonl|csv]\n"
+     "      Finds the closest stored statements and flags a misattribution."},
 };
 
 void PrintUsage(FILE* out) {

@@ -7,7 +7,8 @@
 //   whosaid::StatusOr<std::unique_ptr<whosaid::Store>> store =
 //       whosaid::Store::Open("quotes.db", whosaid::StoreOptions{});
 //   if (!store.ok()) { ... store.status().message() ... }
-//   (*store)->AddArticles(articles);
+//   int64_t added = 0;
+//   (*store)->AddArticles(articles, &added);
 //   whosaid::QuoteQuery q; q.speaker = "Rutte";
 //   auto hits = (*store)->SearchQuotes(q);
 #ifndef WHOSAID_STORE_H_
@@ -62,6 +63,12 @@ struct QuoteHit {
   int64_t start = 0;               // Offsets into the article text.
   int64_t end = 0;
   double score = 0;                // Ranking score; higher is better.
+  std::string article_date;        // Publication date of the article.
+  // Where the quotation (its cluster) was first seen, and how often.
+  std::string first_seen_date;
+  std::string first_seen_outlet;
+  int64_t first_seen_article_id = 0;
+  int64_t occurrences = 0;
 };
 
 struct PersonRecord {
@@ -73,6 +80,7 @@ struct PersonRecord {
   // (name, count), most frequent first.
   std::vector<std::pair<std::string, int64_t>> top_addressees;
   std::vector<std::pair<std::string, int64_t>> top_outlets;
+  bool is_organization = false;
 };
 
 struct ArticleRecord {
@@ -80,6 +88,10 @@ struct ArticleRecord {
   Article article;                 // Text, metadata, people, quotes.
   std::vector<int64_t> quote_ids;  // Store ids of article.quotes, same order.
   std::vector<int64_t> person_ids; // Store ids of article.people, same order.
+  // Near-duplicate (syndicated) copies share a group: the id of the first
+  // copy indexed. syndicated_copies lists the other articles in the group.
+  int64_t syndication_group = 0;
+  std::vector<int64_t> syndicated_copies;
 };
 
 // A quotation seen in one or more articles.
@@ -91,6 +103,31 @@ struct QuoteCluster {
   std::string first_outlet;
   int64_t occurrences = 0;
   std::vector<QuoteHit> members;   // Ordered by date, then outlet.
+  std::vector<std::string> outlets;  // Distinct outlets, by first date.
+};
+
+// The answer to "did X really say this?".
+struct ClaimCheck {
+  std::vector<QuoteHit> matches;   // Best first; QuoteHit::score in [0, 1].
+  // True when a claimed speaker was given, the best match is close enough
+  // (score >= kClaimMatchThreshold) and neither it nor any other close
+  // match is attributed to that speaker.
+  bool misattributed = false;
+  std::string claimed_speaker;
+  std::string matched_speaker;     // Speaker of the best match, "" if none.
+};
+
+// Similarity at which a stored statement counts as the claimed one.
+constexpr double kClaimMatchThreshold = 0.6;
+
+// Counts of what a store holds.
+struct StoreStats {
+  int64_t articles = 0;
+  int64_t quotes = 0;
+  int64_t people = 0;
+  int64_t outlets = 0;
+  int64_t clusters = 0;
+  int64_t syndication_groups = 0;  // Groups with two or more articles.
 };
 
 // A store of indexed articles. See the file comment for threading.
@@ -118,6 +155,12 @@ class Store {
   virtual StatusOr<QuoteCluster> GetQuoteCluster(int64_t quote_id) = 0;
   // Ranks stored statements by similarity to `claim`.
   virtual StatusOr<std::vector<QuoteHit>> CheckClaim(const std::string& claim, int limit) = 0;
+  // Like CheckClaim, and flags a misattribution when speaker (a name or
+  // alias) is given and the best match belongs to someone else.
+  virtual StatusOr<ClaimCheck> CheckAttribution(const std::string& claim,
+                                                const std::optional<std::string>& speaker,
+                                                int limit) = 0;
+  virtual StatusOr<StoreStats> Stats() = 0;
 };
 
 }  // namespace whosaid

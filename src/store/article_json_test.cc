@@ -1,0 +1,77 @@
+// Tests for ArticleFromJson: the round trip with ArticleToJson and the
+// errors bad records give.
+#include "whosaid/article_json.h"
+
+#include <gtest/gtest.h>
+
+#include "src/testing/article_builder.h"
+#include "whosaid/pipeline.h"
+
+namespace whosaid {
+namespace {
+
+Article SampleArticle() {
+  Article a = testing::ArticleBuilder("a1",
+                                      "NATO chief Mark Rutte told the BBC: \xE2\x80\x9CWe stand firm.\xE2\x80\x9D "
+                                      "Rutte said allies would spend more.")
+                  .Url("https://example.org/rutte")
+                  .Date("2025-03-01")
+                  .Publisher("Example News")
+                  .Title("Rutte stands firm")
+                  .AddPerson("p1", "Mark Rutte", {"NATO chief"}, {"Rutte"})
+                  .AddQuote("\xE2\x80\x9CWe stand firm.\xE2\x80\x9D", "p1", QuoteType::kDirect, "BBC")
+                  .AddQuote("allies would spend more", "p1", QuoteType::kIndirect)
+                  .Build();
+  a.people[0].mentions.push_back(Mention{Span{11, 21, "Mark Rutte"}, "name"});
+  a.quotes[0].cue = Span{22, 26, "told"};
+  a.quotes[1].date = "2025-02-28";
+  a.cites = {"Reuters"};
+  a.warnings = {"a warning"};
+  return a;
+}
+
+TEST(ArticleFromJson, RoundTripsArticleToJson) {
+  Article a = SampleArticle();
+  std::string json = ArticleToJson(a, false);
+  StatusOr<Article> back = ArticleFromJson(json);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(ArticleToJson(*back, false), json);
+  EXPECT_EQ(back->quotes[0].addressee.value_or(""), "BBC");
+  EXPECT_EQ(back->people[0].mentions[0].span.text, "Mark Rutte");
+}
+
+TEST(ArticleFromJson, ReadsPrettyJson) {
+  StatusOr<Article> back = ArticleFromJson(ArticleToJson(SampleArticle(), true));
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->quotes.size(), 2u);
+}
+
+TEST(ArticleFromJson, ReportsWhatIsWrong) {
+  static const struct {
+    const char* json;
+    const char* message_part;
+  } kCases[] = {
+      {"", "bad JSON"},
+      {"[1]", "expected a JSON object"},
+      {"{\"id\":\"x\"}", "member 'text'"},
+      {"{\"text\":\"abc\",\"title\":3}", "member 'title'"},
+      {"{\"text\":\"abc\",\"quotes\":[{\"type\":\"shout\",\"content\":{\"start\":0,\"end\":1,\"text\":\"a\"}}]}",
+       "quotes[0].type"},
+      {"{\"text\":\"abc\",\"quotes\":[{\"type\":\"direct\",\"content\":{\"start\":1,\"end\":9,\"text\":\"a\"}}]}",
+       "outside the text"},
+      {"{\"text\":\"abc\",\"people\":[{\"name\":\"A\",\"mentions\":[{\"start\":-1,\"end\":1}]}]}",
+       "people[0].mentions[0]"},
+      {"{\"text\":\"abc\",\"provenance\":{\"offset\":1.5}}", "provenance.offset"},
+      {"{\"text\":\"abc\",\"quotes\":{}}", "member 'quotes'"},
+  };
+  for (const auto& c : kCases) {
+    StatusOr<Article> a = ArticleFromJson(c.json);
+    ASSERT_FALSE(a.ok()) << c.json;
+    EXPECT_EQ(a.status().code(), Status::Code::kInvalidArgument) << c.json;
+    EXPECT_NE(a.status().message().find(c.message_part), std::string::npos)
+        << c.json << " -> " << a.status().message();
+  }
+}
+
+}  // namespace
+}  // namespace whosaid

@@ -1,0 +1,199 @@
+// Schema creation, version checks and migrations for the quote index.
+#include "src/store/schema.h"
+
+#include <string>
+
+namespace whosaid::internal {
+namespace {
+
+// Version 1. Text columns holding lists (titles, aliases, authors) are JSON
+// arrays. FTS tables are external-content: they index text stored once in
+// quotes and articles. Article text is indexed with detail=column (word and
+// column queries, no phrase queries), which keeps the index small; quote
+// text keeps full detail so phrases work.
+const char kSchemaV1[] = R"sql(
+CREATE TABLE schema_version(
+  version INTEGER NOT NULL,
+  application TEXT NOT NULL);
+INSERT INTO schema_version(version, application) VALUES (1, 'whosaid');
+
+CREATE TABLE outlets(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  name_norm TEXT NOT NULL UNIQUE);
+
+CREATE TABLE articles(
+  id INTEGER PRIMARY KEY,
+  dedup_key TEXT NOT NULL UNIQUE,
+  url TEXT,
+  content_hash TEXT NOT NULL,
+  doc_id TEXT NOT NULL,
+  title TEXT,
+  date TEXT,
+  outlet_id INTEGER REFERENCES outlets(id),
+  language TEXT,
+  authors TEXT NOT NULL,
+  cites TEXT NOT NULL,
+  text TEXT NOT NULL,
+  extra TEXT NOT NULL,
+  simhash INTEGER NOT NULL,
+  syndication_group INTEGER NOT NULL,
+  quote_first INTEGER NOT NULL,
+  quote_count INTEGER NOT NULL);
+CREATE INDEX articles_group ON articles(syndication_group);
+
+CREATE TABLE simhash_bands(
+  band INTEGER NOT NULL,
+  article_id INTEGER NOT NULL,
+  PRIMARY KEY(band, article_id)) WITHOUT ROWID;
+
+CREATE TABLE people(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  name_norm TEXT NOT NULL,
+  first TEXT NOT NULL,
+  surname TEXT NOT NULL,
+  is_org INTEGER NOT NULL,
+  titles TEXT NOT NULL,
+  aliases TEXT NOT NULL,
+  quote_count INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX people_surname ON people(surname);
+CREATE INDEX people_name ON people(name_norm);
+CREATE INDEX people_quote_count ON people(quote_count);
+
+CREATE TABLE person_names(
+  name_norm TEXT NOT NULL,
+  person_id INTEGER NOT NULL,
+  PRIMARY KEY(name_norm, person_id)) WITHOUT ROWID;
+
+CREATE TABLE article_people(
+  article_id INTEGER NOT NULL,
+  ord INTEGER NOT NULL,
+  person_id INTEGER NOT NULL,
+  PRIMARY KEY(article_id, ord)) WITHOUT ROWID;
+
+CREATE TABLE quotes(
+  id INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES articles(id),
+  type INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  person_id INTEGER REFERENCES people(id),
+  speaker TEXT,
+  cue TEXT,
+  addressee TEXT,
+  addressee_norm TEXT,
+  stmt_date TEXT,
+  date TEXT,
+  outlet_id INTEGER,
+  cluster_id INTEGER NOT NULL,
+  extra TEXT);
+CREATE INDEX quotes_person ON quotes(person_id, date);
+CREATE INDEX quotes_cluster ON quotes(cluster_id);
+CREATE INDEX quotes_date ON quotes(date);
+
+CREATE TABLE clusters(
+  id INTEGER PRIMARY KEY,
+  rep_quote_id INTEGER NOT NULL,
+  rep_fingerprints INTEGER NOT NULL,
+  person_id INTEGER,
+  first_quote_id INTEGER NOT NULL,
+  first_date TEXT,
+  first_outlet_id INTEGER,
+  occurrences INTEGER NOT NULL);
+
+CREATE TABLE cluster_keys(
+  norm_hash INTEGER PRIMARY KEY,
+  cluster_id INTEGER NOT NULL);
+
+CREATE TABLE cluster_fingerprints(
+  hash INTEGER NOT NULL,
+  cluster_id INTEGER NOT NULL,
+  PRIMARY KEY(hash, cluster_id)) WITHOUT ROWID;
+
+CREATE VIRTUAL TABLE quote_fts USING fts5(
+  text, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE article_fts USING fts5(
+  title, text, content='articles', content_rowid='id', detail=column,
+  tokenize='unicode61 remove_diacritics 2');
+)sql";
+
+// Migrations[v] takes a database from version v to v + 1. Version 1 is the
+// first; later versions add their step here.
+const char* const kMigrations[] = {nullptr, nullptr};
+
+bool HasTable(Db* db, const char* name) {
+  Statement st;
+  if (!db->Prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", &st).ok()) return false;
+  st.Bind(1, name);
+  Status s;
+  return st.Step(&s);
+}
+
+}  // namespace
+
+StatusOr<int> ReadSchemaVersion(Db* db) {
+  Statement st;
+  Status s = db->Prepare("SELECT count(*) FROM sqlite_master", &st);
+  if (!s.ok()) {
+    return Status::Corruption(db->path() + ": not a whosaid database (not an SQLite file, or damaged)");
+  }
+  if (!st.Step(&s)) {
+    return Status::Corruption(db->path() + ": not a whosaid database (" + s.message() + ")");
+  }
+  int64_t objects = st.Int(0);
+  if (objects == 0) return 0;
+  if (!HasTable(db, "schema_version")) {
+    return Status::Unsupported(db->path() + ": an SQLite database but not a whosaid one (no schema_version table)");
+  }
+  Statement v;
+  s = db->Prepare("SELECT version, application FROM schema_version", &v);
+  if (!s.ok() || !v.Step(&s) || v.Text(1) != "whosaid") {
+    return Status::Unsupported(db->path() + ": an SQLite database but not a whosaid one");
+  }
+  if (v.Int(0) < 1) {
+    return Status::Unsupported(db->path() + ": invalid whosaid schema version " + std::to_string(v.Int(0)));
+  }
+  return static_cast<int>(v.Int(0));
+}
+
+Status PrepareSchema(Db* db, bool read_only) {
+  StatusOr<int> version = ReadSchemaVersion(db);
+  if (!version.ok()) return version.status();
+  if (*version == kSchemaVersion) return Status::Ok();
+  if (*version == 0) {
+    if (read_only) return Status::NotFound(db->path() + ": empty database; run 'whosaid index' first");
+    Status s = db->Exec("BEGIN IMMEDIATE");
+    if (s.ok()) {
+      // Another process may have created it between our check and BEGIN.
+      StatusOr<int> again = ReadSchemaVersion(db);
+      if (again.ok() && *again == 0) s = db->Exec(kSchemaV1);
+      if (s.ok()) s = db->Exec("COMMIT");
+    }
+    if (!s.ok()) db->Exec("ROLLBACK");
+    return s;
+  }
+  std::string found = std::to_string(*version);
+  std::string want = std::to_string(kSchemaVersion);
+  if (*version > kSchemaVersion) {
+    return Status::Unsupported(db->path() + ": database schema version " + found +
+                               " is newer than this whosaid build reads (" + want +
+                               "); upgrade whosaid");
+  }
+  if (*version < 1 || kMigrations[*version] == nullptr) {
+    return Status::Unsupported(db->path() + ": database schema version " + found +
+                               " cannot be migrated to " + want + "; re-index the inputs into a new database");
+  }
+  if (read_only) {
+    return Status::Unsupported(db->path() + ": database schema version " + found + " needs migrating to " +
+                               want + "; open it once for writing (e.g. 'whosaid index') to migrate");
+  }
+  Status s = db->Exec("BEGIN IMMEDIATE");
+  for (int v = *version; s.ok() && v < kSchemaVersion; ++v) s = db->Exec(kMigrations[v]);
+  if (s.ok()) s = db->Exec("COMMIT");
+  if (!s.ok()) db->Exec("ROLLBACK");
+  return s;
+}
+
+}  // namespace whosaid::internal

@@ -1,0 +1,667 @@
+// SqliteStore: opening a database, and the writer (AddArticles).
+#include "src/store/sqlite_store.h"
+
+#include <algorithm>
+#include <map>
+
+#include "src/store/schema.h"
+#include "src/store/text_signature.h"
+#include "src/util/json.h"
+#include "src/util/utf8.h"
+#include "whosaid/pipeline.h"
+
+namespace whosaid {
+
+StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreOptions& options) {
+  return internal::SqliteStore::Open(path, options);
+}
+
+namespace internal {
+namespace {
+
+// Near-duplicate articles differ in at most this many SimHash bits; the
+// four 16-bit bands guarantee such a pair shares one band exactly.
+constexpr int kMaxSyndicationDistance = 3;
+constexpr size_t kMinSyndicationWords = 50;
+constexpr size_t kMaxTitles = 16;
+constexpr size_t kMaxAliases = 32;
+
+std::string JsonStrings(const std::vector<std::string>& v) {
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginArray();
+  for (const std::string& s : v) w.String(s);
+  w.EndArray();
+  return out;
+}
+
+std::vector<std::string> ParseJsonStrings(const std::string& json) {
+  std::vector<std::string> out;
+  StatusOr<JsonValue> v = ParseJson(json);
+  if (!v.ok() || !v->is_array()) return out;
+  for (const JsonValue& item : v->items()) {
+    if (item.is_string()) out.push_back(item.as_string());
+  }
+  return out;
+}
+
+void BindId(Statement* st, int i, int64_t id) {
+  if (id > 0) st->Bind(i, id); else st->BindNull(i);
+}
+
+void WriteSpan(const Span& s, JsonWriter* w) {
+  w->BeginObject();
+  w->Key("start"); w->Int(s.start);
+  w->Key("end"); w->Int(s.end);
+  w->Key("text"); w->String(s.text);
+  w->EndObject();
+}
+
+// The quote fields that have no column of their own.
+std::string QuoteExtraJson(const Quote& q) {
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginObject();
+  if (!q.parts.empty()) {
+    w.Key("parts");
+    w.BeginArray();
+    for (const Span& p : q.parts) WriteSpan(p, &w);
+    w.EndArray();
+  }
+  if (q.cue) { w.Key("cue"); WriteSpan(*q.cue, &w); }
+  if (q.source) { w.Key("source"); WriteSpan(*q.source, &w); }
+  if (q.speaker_id) { w.Key("speaker_id"); w.String(*q.speaker_id); }
+  if (q.attribution != "cue") { w.Key("attribution"); w.String(q.attribution); }
+  if (q.category != "speech") { w.Key("category"); w.String(q.category); }
+  w.EndObject();
+  return out;
+}
+
+// The article fields that have no column of their own, as an ArticleToJson
+// record without text and quotes.
+std::string ArticleExtraJson(const Article& a) {
+  Article shell;
+  shell.id = a.id;
+  shell.people = a.people;
+  shell.boilerplate_removed = a.boilerplate_removed;
+  shell.warnings = a.warnings;
+  shell.provenance = a.provenance;
+  return ArticleToJson(shell, false);
+}
+
+// Checks what the schema relies on; returns why the article cannot be stored.
+Status ValidateArticle(const Article& a) {
+  std::string name = a.id.empty() ? std::string("article") : "article '" + a.id + "'";
+  if (a.text.empty()) return Status::InvalidArgument(name + ": empty text");
+  std::string repaired;
+  int64_t bad = -1;
+  if (RepairUtf8(a.text, &repaired, &bad) > 0) {
+    return Status::InvalidArgument(name + ": invalid UTF-8 at byte " + std::to_string(bad));
+  }
+  int64_t length = CountCodePoints(a.text);
+  for (size_t i = 0; i < a.quotes.size(); ++i) {
+    const Span& c = a.quotes[i].content;
+    if (c.start < 0 || c.start > c.end || c.end > length) {
+      return Status::InvalidArgument(name + ": quote " + std::to_string(i) + " span [" +
+                                     std::to_string(c.start) + ", " + std::to_string(c.end) +
+                                     ") outside the text");
+    }
+  }
+  if (a.date && !IsValidDate(*a.date)) return Status::InvalidArgument(name + ": bad date '" + *a.date + "'");
+  return Status::Ok();
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path, const StoreOptions& options) {
+  if (path.empty()) return Status::InvalidArgument("empty database path");
+  std::unique_ptr<SqliteStore> store(new SqliteStore());
+  store->read_only_ = options.read_only;
+  int flags = SQLITE_OPEN_NOMUTEX;
+  if (options.read_only) {
+    flags |= SQLITE_OPEN_READONLY;
+  } else {
+    flags |= SQLITE_OPEN_READWRITE | (options.create_if_missing ? SQLITE_OPEN_CREATE : 0);
+  }
+  Db& db = store->db_;
+  Status s = db.Open(path, flags);
+  if (!s.ok()) return s;
+  sqlite3_busy_timeout(db.handle(), 10000);
+  StatusOr<int> version = ReadSchemaVersion(&db);
+  if (!version.ok()) return version.status();
+  if (!options.read_only) {
+    // Fewer, larger checkpoints: the indexer writes in big transactions.
+    s = db.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=8192;"
+                "PRAGMA cache_size=-262144;");
+    if (!s.ok()) return s;
+  }
+  s = db.Exec(options.read_only ? "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;" : "PRAGMA temp_store=MEMORY;");
+  if (!s.ok()) return s;
+  s = PrepareSchema(&db, options.read_only);
+  if (!s.ok()) return s;
+  if (!options.read_only) {
+    s = store->Prepare();
+    if (!s.ok()) return s;
+  }
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+Status SqliteStore::Prepare() {
+  struct {
+    Statement* stmt;
+    const char* sql;
+  } const kStatements[] = {
+      {&find_article_, "SELECT id FROM articles WHERE dedup_key = ?"},
+      {&insert_article_,
+       "INSERT INTO articles(id, dedup_key, url, content_hash, doc_id, title, date, outlet_id, language,"
+       " authors, cites, text, extra, simhash, syndication_group, quote_first, quote_count)"
+       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
+      {&insert_article_fts_, "INSERT INTO article_fts(rowid, title, text) VALUES (?,?,?)"},
+      {&insert_band_, "INSERT OR IGNORE INTO simhash_bands(band, article_id) VALUES (?,?)"},
+      {&find_band_,
+       "SELECT a.id, a.simhash, a.syndication_group FROM simhash_bands b JOIN articles a"
+       " ON a.id = b.article_id WHERE b.band = ? LIMIT 32"},
+      {&find_outlet_, "SELECT id FROM outlets WHERE name_norm = ?"},
+      {&insert_outlet_, "INSERT INTO outlets(name, name_norm) VALUES (?,?)"},
+      {&people_by_surname_,
+       "SELECT id, name, titles, aliases FROM people WHERE surname = ? AND is_org = 0 ORDER BY id"},
+      {&people_by_org_, "SELECT id, name, titles, aliases FROM people WHERE name_norm = ? AND is_org = 1 ORDER BY id"},
+      {&insert_person_,
+       "INSERT INTO people(id, name, name_norm, first, surname, is_org, titles, aliases, quote_count)"
+       " VALUES (?,?,?,?,?,?,?,?,0)"},
+      {&update_person_,
+       "UPDATE people SET name = ?, name_norm = ?, first = ?, titles = ?, aliases = ?,"
+       " quote_count = quote_count + ? WHERE id = ?"},
+      {&insert_person_name_, "INSERT OR IGNORE INTO person_names(name_norm, person_id) VALUES (?,?)"},
+      {&insert_article_person_, "INSERT INTO article_people(article_id, ord, person_id) VALUES (?,?,?)"},
+      {&insert_quote_,
+       "INSERT INTO quotes(id, article_id, type, text, start, end, person_id, speaker, cue, addressee,"
+       " addressee_norm, stmt_date, date, outlet_id, cluster_id, extra) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
+      {&insert_quote_fts_, "INSERT INTO quote_fts(rowid, text) VALUES (?,?)"},
+      {&find_cluster_key_, "SELECT cluster_id FROM cluster_keys WHERE norm_hash = ?"},
+      {&insert_cluster_key_, "INSERT OR IGNORE INTO cluster_keys(norm_hash, cluster_id) VALUES (?,?)"},
+      {&find_fingerprint_,
+       "SELECT f.cluster_id, c.rep_fingerprints FROM cluster_fingerprints f JOIN clusters c ON c.id = f.cluster_id"
+       " WHERE f.hash = ? LIMIT 16"},
+      {&insert_fingerprint_, "INSERT OR IGNORE INTO cluster_fingerprints(hash, cluster_id) VALUES (?,?)"},
+      {&insert_cluster_,
+       "INSERT INTO clusters(id, rep_quote_id, rep_fingerprints, person_id, first_quote_id, first_date,"
+       " first_outlet_id, occurrences) VALUES (?,?,?,?,?,?,?,1)"},
+      {&update_cluster_,
+       "UPDATE clusters SET occurrences = occurrences + 1, person_id = COALESCE(person_id, ?1),"
+       " first_quote_id = CASE WHEN ?2 IS NOT NULL AND (first_date IS NULL OR ?2 < first_date)"
+       "   THEN ?3 ELSE first_quote_id END,"
+       " first_outlet_id = CASE WHEN ?2 IS NOT NULL AND (first_date IS NULL OR ?2 < first_date)"
+       "   THEN ?4 ELSE first_outlet_id END,"
+       " first_date = CASE WHEN ?2 IS NOT NULL AND (first_date IS NULL OR ?2 < first_date)"
+       "   THEN ?2 ELSE first_date END"
+       " WHERE id = ?5"},
+      {&set_cluster_rep_, "UPDATE clusters SET rep_quote_id = ?, rep_fingerprints = ? WHERE id = ?"},
+      {&cluster_rep_text_, "SELECT q.text FROM clusters c JOIN quotes q ON q.id = c.rep_quote_id WHERE c.id = ?"},
+  };
+  for (const auto& s : kStatements) {
+    Status status = db_.Prepare(s.sql, s.stmt);
+    if (!status.ok()) return status;
+  }
+  return Status::Ok();
+}
+
+void SqliteStore::ClearWriteCaches() {
+  outlet_ids_.clear();
+  surname_people_.clear();
+  people_.clear();
+  clusters_.clear();
+}
+
+Status SqliteStore::AddArticles(const std::vector<Article>& articles, int64_t* added) {
+  if (added != nullptr) *added = 0;
+  if (read_only_) return Status::InvalidArgument(db_.path() + ": opened read-only; cannot add articles");
+  Status s = db_.Exec("BEGIN IMMEDIATE");
+  if (!s.ok()) return s;
+  ClearWriteCaches();
+  struct {
+    int64_t* next;
+    const char* sql;
+  } const kNextIds[] = {
+      {&next_article_id_, "SELECT COALESCE(MAX(id), 0) + 1 FROM articles"},
+      {&next_quote_id_, "SELECT COALESCE(MAX(id), 0) + 1 FROM quotes"},
+      {&next_cluster_id_, "SELECT COALESCE(MAX(id), 0) + 1 FROM clusters"},
+      {&next_person_id_, "SELECT COALESCE(MAX(id), 0) + 1 FROM people"},
+  };
+  for (const auto& n : kNextIds) {
+    Statement st;
+    if (s.ok()) s = db_.Prepare(n.sql, &st);
+    if (s.ok() && st.Step(&s)) *n.next = st.Int(0);
+  }
+  int64_t count = 0;
+  Status rejected;
+  int64_t rejected_count = 0;
+  for (size_t i = 0; s.ok() && i < articles.size(); ++i) {
+    Status valid = ValidateArticle(articles[i]);
+    if (!valid.ok()) {
+      if (rejected.ok()) rejected = valid;
+      ++rejected_count;
+      continue;
+    }
+    bool was_added = false;
+    s = AddOneArticle(articles[i], &was_added);
+    count += was_added;
+  }
+  if (s.ok()) s = FlushPeople();
+  if (s.ok()) s = db_.Exec("COMMIT");
+  if (!s.ok()) {
+    db_.Exec("ROLLBACK");
+    ClearWriteCaches();
+    return s;
+  }
+  ClearWriteCaches();
+  if (added != nullptr) *added = count;
+  if (!rejected.ok()) {
+    return Status::InvalidArgument(std::to_string(rejected_count) + " article(s) rejected, first: " +
+                                   rejected.message());
+  }
+  return Status::Ok();
+}
+
+StatusOr<int64_t> SqliteStore::OutletId(const std::optional<std::string>& publisher) {
+  if (!publisher || publisher->empty()) return int64_t{0};
+  std::string norm = NormalizeName(*publisher);
+  if (norm.empty()) return int64_t{0};
+  auto it = outlet_ids_.find(norm);
+  if (it != outlet_ids_.end()) return it->second;
+  Status s;
+  find_outlet_.Reset();
+  find_outlet_.Bind(1, norm);
+  int64_t id = 0;
+  if (find_outlet_.Step(&s)) {
+    id = find_outlet_.Int(0);
+  } else if (s.ok()) {
+    insert_outlet_.Reset();
+    insert_outlet_.Bind(1, *publisher);
+    insert_outlet_.Bind(2, norm);
+    s = insert_outlet_.Run();
+    id = db_.LastInsertId();
+  }
+  find_outlet_.Reset();
+  if (!s.ok()) return s;
+  outlet_ids_[norm] = id;
+  return id;
+}
+
+Status SqliteStore::AddOneArticle(const Article& a, bool* added) {
+  std::string hash = HashHex(a.text);
+  std::string key = a.url && !a.url->empty() ? "url:" + *a.url : "sha:" + hash;
+  Status s;
+  find_article_.Reset();
+  find_article_.Bind(1, key);
+  bool exists = find_article_.Step(&s);
+  find_article_.Reset();
+  if (!s.ok() || exists) return s;
+  *added = true;
+  int64_t id = next_article_id_++;
+  StatusOr<int64_t> outlet = OutletId(a.publisher);
+  if (!outlet.ok()) return outlet.status();
+  std::vector<uint64_t> words = WordHashes(NormalizedWords(a.text));
+  uint64_t simhash = SimHashOfWords(words);
+  StatusOr<int64_t> group = SyndicationGroup(id, simhash, words.size());
+  if (!group.ok()) return group.status();
+
+  Statement& st = insert_article_;
+  st.Reset();
+  st.Bind(1, id);
+  st.Bind(2, key);
+  st.Bind(3, a.url);
+  st.Bind(4, hash);
+  st.Bind(5, a.id);
+  st.Bind(6, a.title);
+  st.Bind(7, a.date);
+  BindId(&st, 8, *outlet);
+  st.Bind(9, a.language);
+  st.Bind(10, JsonStrings(a.authors));
+  st.Bind(11, JsonStrings(a.cites));
+  st.Bind(12, a.text);
+  st.Bind(13, ArticleExtraJson(a));
+  st.Bind(14, static_cast<int64_t>(simhash));
+  st.Bind(15, *group);
+  st.Bind(16, next_quote_id_);
+  st.Bind(17, static_cast<int64_t>(a.quotes.size()));
+  if (s = st.Run(); !s.ok()) return s;
+  insert_article_fts_.Reset();
+  insert_article_fts_.Bind(1, id);
+  insert_article_fts_.Bind(2, a.title);
+  insert_article_fts_.Bind(3, a.text);
+  if (s = insert_article_fts_.Run(); !s.ok()) return s;
+
+  std::unordered_map<std::string, int64_t> local_people;
+  for (size_t i = 0; i < a.people.size(); ++i) {
+    const Person& p = a.people[i];
+    StatusOr<int64_t> pid = ResolvePerson(p.name, p.is_organization, p.titles, p.aliases);
+    if (!pid.ok()) return pid.status();
+    local_people[p.id] = *pid;
+    if (*pid == 0) continue;
+    insert_article_person_.Reset();
+    insert_article_person_.Bind(1, id);
+    insert_article_person_.Bind(2, static_cast<int64_t>(i));
+    insert_article_person_.Bind(3, *pid);
+    if (s = insert_article_person_.Run(); !s.ok()) return s;
+  }
+  for (const Quote& q : a.quotes) {
+    int64_t person_id = 0;
+    if (q.speaker_id && local_people.count(*q.speaker_id)) {
+      person_id = local_people[*q.speaker_id];
+    } else if (q.speaker && !q.speaker->empty()) {
+      StatusOr<int64_t> pid = ResolvePerson(*q.speaker, false, {}, {});
+      if (!pid.ok()) return pid.status();
+      person_id = *pid;
+    }
+    int64_t qid = next_quote_id_++;
+    const std::optional<std::string>& date = q.date ? q.date : a.date;
+    StatusOr<int64_t> cluster = AssignCluster(qid, q.content.text, person_id, a.date, *outlet);
+    if (!cluster.ok()) return cluster.status();
+    Statement& qs = insert_quote_;
+    qs.Reset();
+    qs.Bind(1, qid);
+    qs.Bind(2, id);
+    qs.Bind(3, static_cast<int64_t>(q.type));
+    qs.Bind(4, q.content.text);
+    qs.Bind(5, q.content.start);
+    qs.Bind(6, q.content.end);
+    BindId(&qs, 7, person_id);
+    qs.Bind(8, q.speaker);
+    if (q.cue) qs.Bind(9, q.cue->text); else qs.BindNull(9);
+    qs.Bind(10, q.addressee);
+    if (q.addressee) qs.Bind(11, NormalizeName(*q.addressee)); else qs.BindNull(11);
+    qs.Bind(12, q.date);
+    qs.Bind(13, date);
+    BindId(&qs, 14, *outlet);
+    qs.Bind(15, *cluster);
+    qs.Bind(16, QuoteExtraJson(q));
+    if (s = qs.Run(); !s.ok()) return s;
+    insert_quote_fts_.Reset();
+    insert_quote_fts_.Bind(1, qid);
+    insert_quote_fts_.Bind(2, q.content.text);
+    if (s = insert_quote_fts_.Run(); !s.ok()) return s;
+    if (person_id > 0) {
+      CachedPerson& p = people_[person_id];
+      ++p.quote_delta;
+      p.dirty = true;
+    }
+  }
+  return Status::Ok();
+}
+
+StatusOr<int64_t> SqliteStore::SyndicationGroup(int64_t article_id, uint64_t simhash, size_t words) {
+  if (words < kMinSyndicationWords) return article_id;
+  int64_t group = article_id;
+  Status s;
+  for (int b = 0; b < 4 && group == article_id; ++b) {
+    int64_t band = (int64_t{b} << 16) | static_cast<int64_t>((simhash >> (16 * b)) & 0xFFFF);
+    find_band_.Reset();
+    find_band_.Bind(1, band);
+    while (find_band_.Step(&s)) {
+      if (HammingDistance(static_cast<uint64_t>(find_band_.Int(1)), simhash) <= kMaxSyndicationDistance) {
+        group = find_band_.Int(2);
+        break;
+      }
+    }
+    find_band_.Reset();
+    if (!s.ok()) return s;
+  }
+  for (int b = 0; b < 4; ++b) {
+    int64_t band = (int64_t{b} << 16) | static_cast<int64_t>((simhash >> (16 * b)) & 0xFFFF);
+    insert_band_.Reset();
+    insert_band_.Bind(1, band);
+    insert_band_.Bind(2, article_id);
+    if (s = insert_band_.Run(); !s.ok()) return s;
+  }
+  return group;
+}
+
+Status SqliteStore::LoadSurname(const PersonName& name, std::vector<int64_t>** ids) {
+  std::string key = name.is_organization ? "org:" + name.full : name.surname;
+  auto it = surname_people_.find(key);
+  if (it != surname_people_.end()) {
+    *ids = &it->second;
+    return Status::Ok();
+  }
+  std::vector<int64_t>& list = surname_people_[key];
+  Statement& st = name.is_organization ? people_by_org_ : people_by_surname_;
+  st.Reset();
+  st.Bind(1, name.is_organization ? name.full : name.surname);
+  Status s;
+  while (st.Step(&s)) {
+    int64_t id = st.Int(0);
+    list.push_back(id);
+    if (people_.count(id) && !people_[id].known.name.full.empty()) continue;
+    CachedPerson& p = people_[id];
+    int64_t delta = p.quote_delta;
+    bool dirty = p.dirty;
+    p.name = st.Text(1);
+    p.known.id = id;
+    p.known.name = ParsePersonName(p.name, name.is_organization);
+    p.known.titles = ParseJsonStrings(st.Text(2));
+    p.aliases = ParseJsonStrings(st.Text(3));
+    p.quote_delta = delta;
+    p.dirty = dirty;
+  }
+  st.Reset();
+  *ids = &list;
+  return s;
+}
+
+Status SqliteStore::AddLookupNames(CachedPerson* person, const std::vector<std::string>& names) {
+  for (const std::string& name : names) {
+    std::string norm = NormalizeName(name);
+    if (norm.empty() || !person->lookup_names.insert(norm).second) continue;
+    insert_person_name_.Reset();
+    insert_person_name_.Bind(1, norm);
+    insert_person_name_.Bind(2, person->known.id);
+    Status s = insert_person_name_.Run();
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+namespace {
+
+void AddUnique(const std::string& value, size_t cap, std::vector<std::string>* list) {
+  if (value.empty() || list->size() >= cap) return;
+  std::string norm = NormalizeName(value);
+  for (const std::string& v : *list) {
+    if (NormalizeName(v) == norm) return;
+  }
+  list->push_back(value);
+}
+
+bool IsNameLike(const std::string& alias) {
+  return !alias.empty() && !std::islower(static_cast<unsigned char>(alias[0]));
+}
+
+}  // namespace
+
+StatusOr<int64_t> SqliteStore::ResolvePerson(const std::string& name, bool is_organization,
+                                             const std::vector<std::string>& titles,
+                                             const std::vector<std::string>& aliases) {
+  PersonName parsed = ParsePersonName(name, is_organization);
+  if (parsed.full.empty()) return int64_t{0};
+  std::vector<std::string> all_titles = titles;
+  if (!parsed.leading_title.empty()) AddUnique(parsed.leading_title, kMaxTitles, &all_titles);
+  std::vector<int64_t>* ids = nullptr;
+  Status s = LoadSurname(parsed, &ids);
+  if (!s.ok()) return s;
+  std::vector<KnownPerson> candidates;
+  for (int64_t id : *ids) candidates.push_back(people_[id].known);
+  int64_t id = MatchKnownPerson(parsed, all_titles, candidates);
+  CachedPerson* person;
+  if (id == 0) {
+    id = next_person_id_++;
+    person = &people_[id];
+    person->known = KnownPerson{id, parsed, {}};
+    person->name = parsed.display;
+    ids->push_back(id);
+    Statement& st = insert_person_;
+    st.Reset();
+    st.Bind(1, id);
+    st.Bind(2, parsed.display);
+    st.Bind(3, parsed.full);
+    st.Bind(4, parsed.first);
+    st.Bind(5, parsed.surname);
+    st.Bind(6, int64_t{is_organization ? 1 : 0});
+    st.Bind(7, "[]");
+    st.Bind(8, "[]");
+    if (s = st.Run(); !s.ok()) return s;
+  } else {
+    person = &people_[id];
+    // A known surname alone ("Rutte") takes the full name when one arrives.
+    if (person->known.name.first.empty() && !parsed.first.empty()) {
+      AddUnique(person->name, kMaxAliases, &person->aliases);
+      person->known.name = parsed;
+      person->name = parsed.display;
+    }
+  }
+  person->dirty = true;
+  for (const std::string& t : all_titles) AddUnique(t, kMaxTitles, &person->known.titles);
+  if (parsed.display != person->name) AddUnique(parsed.display, kMaxAliases, &person->aliases);
+  if (name != parsed.display) AddUnique(name, kMaxAliases, &person->aliases);
+  std::vector<std::string> lookup = {parsed.display, name};
+  if (!is_organization) lookup.push_back(parsed.surname);
+  for (const std::string& alias : aliases) {
+    if (!IsNameLike(alias)) continue;
+    AddUnique(alias, kMaxAliases, &person->aliases);
+    lookup.push_back(alias);
+  }
+  if (s = AddLookupNames(person, lookup); !s.ok()) return s;
+  return id;
+}
+
+Status SqliteStore::FlushPeople() {
+  for (auto& [id, p] : people_) {
+    if (!p.dirty) continue;
+    Statement& st = update_person_;
+    st.Reset();
+    st.Bind(1, p.name);
+    st.Bind(2, p.known.name.full);
+    st.Bind(3, p.known.name.first);
+    st.Bind(4, JsonStrings(p.known.titles));
+    st.Bind(5, JsonStrings(p.aliases));
+    st.Bind(6, p.quote_delta);
+    st.Bind(7, id);
+    Status s = st.Run();
+    if (!s.ok()) return s;
+    p.quote_delta = 0;
+    p.dirty = false;
+  }
+  return Status::Ok();
+}
+
+StatusOr<const SqliteStore::ClusterInfo*> SqliteStore::LoadCluster(int64_t cluster_id) {
+  auto it = clusters_.find(cluster_id);
+  if (it != clusters_.end()) return &it->second;
+  Status s;
+  cluster_rep_text_.Reset();
+  cluster_rep_text_.Bind(1, cluster_id);
+  ClusterInfo info;
+  if (cluster_rep_text_.Step(&s)) info.rep_words = WordHashes(NormalizedWords(cluster_rep_text_.Text(0)));
+  cluster_rep_text_.Reset();
+  if (!s.ok()) return s;
+  return &(clusters_[cluster_id] = std::move(info));
+}
+
+StatusOr<int64_t> SqliteStore::AssignCluster(int64_t quote_id, const std::string& text, int64_t person_id,
+                                             const std::optional<std::string>& article_date,
+                                             int64_t outlet_id) {
+  std::vector<uint64_t> words = WordHashes(NormalizedWords(text));
+  int64_t key = static_cast<int64_t>(SequenceHash(words));
+  Status s;
+  int64_t cluster = 0;
+  find_cluster_key_.Reset();
+  find_cluster_key_.Bind(1, key);
+  if (find_cluster_key_.Step(&s)) cluster = find_cluster_key_.Int(0);
+  find_cluster_key_.Reset();
+  if (!s.ok()) return s;
+  std::vector<uint64_t> fingerprints = WinnowFingerprints(words);
+  auto insert_fingerprints = [&](int64_t id) -> Status {
+    for (uint64_t fp : fingerprints) {
+      insert_fingerprint_.Reset();
+      insert_fingerprint_.Bind(1, static_cast<int64_t>(fp));
+      insert_fingerprint_.Bind(2, id);
+      if (Status st = insert_fingerprint_.Run(); !st.ok()) return st;
+    }
+    return Status::Ok();
+  };
+  if (cluster == 0 && !fingerprints.empty()) {
+    // A partial quote shares every fingerprint with the longer quote that
+    // contains it, and the longer one shares all of the partial quote's.
+    // cluster id -> (fingerprints shared, fingerprints of its representative)
+    std::map<int64_t, std::pair<size_t, int64_t>> shared;
+    for (uint64_t fp : fingerprints) {
+      find_fingerprint_.Reset();
+      find_fingerprint_.Bind(1, static_cast<int64_t>(fp));
+      while (find_fingerprint_.Step(&s)) {
+        auto& entry = shared[find_fingerprint_.Int(0)];
+        ++entry.first;
+        entry.second = find_fingerprint_.Int(1);
+      }
+      find_fingerprint_.Reset();
+      if (!s.ok()) return s;
+    }
+    std::vector<int64_t> candidates;
+    for (const auto& [c, counts] : shared) {
+      // Containment either way means one side's fingerprints are all shared.
+      if (counts.first == fingerprints.size() || static_cast<int64_t>(counts.first) == counts.second) {
+        candidates.push_back(c);
+      }
+    }
+    for (int64_t c : candidates) {
+      StatusOr<const ClusterInfo*> info = LoadCluster(c);
+      if (!info.ok()) return info.status();
+      if (ContainsRun((*info)->rep_words, words)) {
+        cluster = c;
+        break;
+      }
+      if ((*info)->rep_words.size() >= kMinContainedWords && ContainsRun(words, (*info)->rep_words)) {
+        cluster = c;
+        set_cluster_rep_.Reset();
+        set_cluster_rep_.Bind(1, quote_id);
+        set_cluster_rep_.Bind(2, static_cast<int64_t>(fingerprints.size()));
+        set_cluster_rep_.Bind(3, c);
+        if (s = set_cluster_rep_.Run(); !s.ok()) return s;
+        clusters_[c].rep_words = words;
+        if (s = insert_fingerprints(c); !s.ok()) return s;
+        break;
+      }
+    }
+  }
+  if (cluster == 0) {
+    cluster = next_cluster_id_++;
+    Statement& st = insert_cluster_;
+    st.Reset();
+    st.Bind(1, cluster);
+    st.Bind(2, quote_id);
+    st.Bind(3, static_cast<int64_t>(fingerprints.size()));
+    BindId(&st, 4, person_id);
+    st.Bind(5, quote_id);
+    st.Bind(6, article_date);
+    BindId(&st, 7, outlet_id);
+    if (s = st.Run(); !s.ok()) return s;
+    if (s = insert_fingerprints(cluster); !s.ok()) return s;
+    clusters_[cluster].rep_words = words;
+  } else {
+    Statement& st = update_cluster_;
+    st.Reset();
+    BindId(&st, 1, person_id);
+    st.Bind(2, article_date);
+    st.Bind(3, quote_id);
+    BindId(&st, 4, outlet_id);
+    st.Bind(5, cluster);
+    if (s = st.Run(); !s.ok()) return s;
+  }
+  insert_cluster_key_.Reset();
+  insert_cluster_key_.Bind(1, key);
+  insert_cluster_key_.Bind(2, cluster);
+  if (s = insert_cluster_key_.Run(); !s.ok()) return s;
+  return cluster;
+}
+
+}  // namespace internal
+}  // namespace whosaid

@@ -1,0 +1,92 @@
+// SqliteStore: the embedded SQLite implementation of whosaid::Store. Writes
+// run in one IMMEDIATE transaction per AddArticles call on a WAL database,
+// so a killed writer leaves the last committed state and readers in other
+// connections keep reading meanwhile. Not thread-safe; one per thread.
+#ifndef WHOSAID_STORE_SQLITE_STORE_H_
+#define WHOSAID_STORE_SQLITE_STORE_H_
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "src/store/person_identity.h"
+#include "src/store/sqlite_db.h"
+#include "whosaid/store.h"
+
+namespace whosaid::internal {
+
+class SqliteStore : public Store {
+ public:
+  static StatusOr<std::unique_ptr<Store>> Open(const std::string& path, const StoreOptions& options);
+
+  Status AddArticles(const std::vector<Article>& articles, int64_t* added) override;
+  StatusOr<std::vector<QuoteHit>> SearchQuotes(const QuoteQuery& query) override;
+  StatusOr<std::vector<PersonRecord>> TopSpeakers(int limit) override;
+  StatusOr<PersonRecord> GetPerson(int64_t id) override;
+  StatusOr<ArticleRecord> GetArticle(int64_t id) override;
+  StatusOr<QuoteCluster> GetQuoteCluster(int64_t quote_id) override;
+  StatusOr<std::vector<QuoteHit>> CheckClaim(const std::string& claim, int limit) override;
+  StatusOr<ClaimCheck> CheckAttribution(const std::string& claim, const std::optional<std::string>& speaker,
+                                        int limit) override;
+  StatusOr<StoreStats> Stats() override;
+
+ private:
+  // A person as the writer holds it during one transaction.
+  struct CachedPerson {
+    KnownPerson known;
+    std::string name;  // Display name.
+    std::vector<std::string> aliases;
+    std::set<std::string> lookup_names;  // Rows present in person_names.
+    int64_t quote_delta = 0;
+    bool dirty = false;
+  };
+  // What is known of one quote cluster during a transaction.
+  struct ClusterInfo {
+    std::vector<uint64_t> rep_words;
+  };
+
+  SqliteStore() = default;
+  Status Prepare();
+  Status AddOneArticle(const Article& article, bool* added);
+  StatusOr<int64_t> OutletId(const std::optional<std::string>& publisher);
+  StatusOr<int64_t> ResolvePerson(const std::string& name, bool is_organization,
+                                  const std::vector<std::string>& titles,
+                                  const std::vector<std::string>& aliases);
+  Status LoadSurname(const PersonName& name, std::vector<int64_t>** ids);
+  Status AddLookupNames(CachedPerson* person, const std::vector<std::string>& names);
+  StatusOr<int64_t> SyndicationGroup(int64_t article_id, uint64_t simhash, size_t words);
+  StatusOr<int64_t> AssignCluster(int64_t quote_id, const std::string& text, int64_t person_id,
+                                  const std::optional<std::string>& article_date, int64_t outlet_id);
+  StatusOr<const ClusterInfo*> LoadCluster(int64_t cluster_id);
+  Status FlushPeople();
+  void ClearWriteCaches();
+  StatusOr<std::vector<int64_t>> PeopleNamed(const std::string& name);
+
+  Db db_;
+  bool read_only_ = false;
+  int64_t next_article_id_ = 0;
+  int64_t next_quote_id_ = 0;
+  int64_t next_cluster_id_ = 0;
+  int64_t next_person_id_ = 0;
+
+  // Per-transaction caches; cleared by ClearWriteCaches.
+  std::unordered_map<std::string, int64_t> outlet_ids_;
+  std::unordered_map<std::string, std::vector<int64_t>> surname_people_;  // surname or org name
+  std::map<int64_t, CachedPerson> people_;
+  std::unordered_map<int64_t, ClusterInfo> clusters_;
+
+  // Prepared writer statements.
+  Statement find_article_, insert_article_, insert_article_fts_, insert_band_, find_band_;
+  Statement find_outlet_, insert_outlet_;
+  Statement people_by_surname_, people_by_org_, insert_person_, update_person_, insert_person_name_;
+  Statement insert_article_person_, insert_quote_, insert_quote_fts_;
+  Statement find_cluster_key_, insert_cluster_key_, find_fingerprint_, insert_fingerprint_;
+  Statement insert_cluster_, update_cluster_, set_cluster_rep_, cluster_rep_text_;
+};
+
+}  // namespace whosaid::internal
+
+#endif  // WHOSAID_STORE_SQLITE_STORE_H_

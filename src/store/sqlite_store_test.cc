@@ -1,0 +1,475 @@
+// Tests for the SQLite quote index through the public Store interface:
+// idempotent indexing, search filters, identity across articles, quote
+// clusters, syndication, claim checks, schema refusal, crash safety and
+// readers during writes.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <thread>
+
+#include "src/testing/article_builder.h"
+#include "whosaid/store.h"
+
+namespace whosaid {
+namespace {
+
+using testing::ArticleBuilder;
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("whosaid_store_test_" + std::to_string(getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    path_ = (dir_ / "quotes.db").string();
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::unique_ptr<Store> OpenStore(bool read_only = false) {
+    StoreOptions options;
+    options.read_only = read_only;
+    StatusOr<std::unique_ptr<Store>> store = Store::Open(path_, options);
+    EXPECT_TRUE(store.ok()) << store.status().ToString();
+    return store.ok() ? std::move(store.value()) : nullptr;
+  }
+
+  static int64_t Add(Store* store, const std::vector<Article>& articles) {
+    int64_t added = -1;
+    Status s = store->AddArticles(articles, &added);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    return added;
+  }
+
+  std::filesystem::path dir_;
+  std::string path_;
+};
+
+const char kRutteText[] =
+    "NATO chief Mark Rutte told the BBC on Friday that allies must stand together. "
+    "\"We will defend every inch of allied territory and nobody should doubt our resolve,\" Rutte said. "
+    "He added that Europe would spend more.";
+const char kRutteQuote[] =
+    "\"We will defend every inch of allied territory and nobody should doubt our resolve,\"";
+
+Article RutteArticle(const std::string& id, const std::string& outlet, const std::string& date,
+                     const std::string& person_name = "Mark Rutte") {
+  return ArticleBuilder(id, kRutteText)
+      .Url("https://" + outlet + ".example/" + id)
+      .Publisher(outlet)
+      .Date(date)
+      .Title("Rutte on allied territory")
+      .AddPerson("p1", person_name, {"NATO chief"}, {"Rutte"})
+      .AddPerson("p2", "BBC", {}, {}, true)
+      .AddQuote(kRutteQuote, "p1", QuoteType::kDirect, "BBC")
+      .AddQuote("allies must stand together", "p1", QuoteType::kIndirect, "BBC")
+      .Build();
+}
+
+TEST_F(StoreTest, ReindexingAddsNothing) {
+  auto store = OpenStore();
+  std::vector<Article> articles = {RutteArticle("a1", "Daily Planet", "2025-03-01"),
+                                   RutteArticle("a2", "Evening Star", "2025-03-02")};
+  EXPECT_EQ(Add(store.get(), articles), 2);
+  EXPECT_EQ(Add(store.get(), articles), 0);
+  // Without a URL the content hash is the key.
+  Article no_url = ArticleBuilder("n1", "Some plain words without any quote at all.").Build();
+  EXPECT_EQ(Add(store.get(), {no_url}), 1);
+  EXPECT_EQ(Add(store.get(), {no_url}), 0);
+  StatusOr<StoreStats> stats = store->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->articles, 3);
+  EXPECT_EQ(stats->quotes, 4);
+}
+
+TEST_F(StoreTest, SearchFiltersBySpeakerAliasOutletDateTypeAndText) {
+  auto store = OpenStore();
+  Article other = ArticleBuilder("b1", "Senator Ron Johnson said the budget plan was reckless.")
+                      .Url("https://gazette.example/b1")
+                      .Publisher("Gazette")
+                      .Date("2025-04-10")
+                      .AddPerson("p1", "Ron Johnson", {"Senator"})
+                      .AddQuote("the budget plan was reckless", "p1", QuoteType::kIndirect)
+                      .Build();
+  Add(store.get(), {RutteArticle("a1", "Daily Planet", "2025-03-01"), other});
+  QuoteQuery q;
+  q.speaker = "Rutte";
+  StatusOr<std::vector<QuoteHit>> hits = store->SearchQuotes(q);
+  ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+  ASSERT_EQ(hits->size(), 2u);
+  EXPECT_EQ((*hits)[0].speaker, "Mark Rutte");
+  EXPECT_EQ((*hits)[0].outlet, "Daily Planet");
+
+  static const struct {
+    const char* text;
+    const char* speaker;
+    const char* addressee;
+    const char* outlet;
+    const char* from;
+    const char* to;
+    int type;  // -1: any
+    size_t expected;
+  } kCases[] = {
+      {"allied territory", nullptr, nullptr, nullptr, nullptr, nullptr, -1, 1},
+      {"\"territory and nobody\"", nullptr, nullptr, nullptr, nullptr, nullptr, -1, 1},
+      {"\"nobody territory\"", nullptr, nullptr, nullptr, nullptr, nullptr, -1, 0},
+      {"budget", "Johnson", nullptr, nullptr, nullptr, nullptr, -1, 1},
+      {"budget", "Rutte", nullptr, nullptr, nullptr, nullptr, -1, 0},
+      {"", "NATO chief Mark Rutte", "BBC", nullptr, nullptr, nullptr, -1, 2},
+      {"", nullptr, "BBC", nullptr, nullptr, nullptr, -1, 2},
+      {"", nullptr, nullptr, "gazette", nullptr, nullptr, -1, 1},
+      {"", nullptr, nullptr, nullptr, "2025-04-01", nullptr, -1, 1},
+      {"", nullptr, nullptr, nullptr, nullptr, "2025-03-31", -1, 2},
+      {"", nullptr, nullptr, nullptr, nullptr, nullptr, 0, 1},
+      {"", "Nobody Known", nullptr, nullptr, nullptr, nullptr, -1, 0},
+      {"!!! ***", nullptr, nullptr, nullptr, nullptr, nullptr, -1, 0},
+      {"NEAR(\" OR *", nullptr, nullptr, nullptr, nullptr, nullptr, -1, 0},
+  };
+  for (const auto& c : kCases) {
+    QuoteQuery query;
+    query.text = c.text;
+    if (c.speaker) query.speaker = c.speaker;
+    if (c.addressee) query.addressee = c.addressee;
+    if (c.outlet) query.outlet = c.outlet;
+    if (c.from) query.from = c.from;
+    if (c.to) query.to = c.to;
+    if (c.type >= 0) query.type = static_cast<QuoteType>(c.type);
+    StatusOr<std::vector<QuoteHit>> r = store->SearchQuotes(query);
+    ASSERT_TRUE(r.ok()) << c.text << ": " << r.status().ToString();
+    EXPECT_EQ(r->size(), c.expected) << "text=" << c.text << " speaker=" << (c.speaker ? c.speaker : "");
+  }
+  QuoteQuery bad;
+  bad.from = "March 1";
+  EXPECT_EQ(store->SearchQuotes(bad).status().code(), Status::Code::kInvalidArgument);
+  bad = QuoteQuery();
+  bad.limit = 0;
+  EXPECT_EQ(store->SearchQuotes(bad).status().code(), Status::Code::kInvalidArgument);
+}
+
+TEST_F(StoreTest, OnePersonAcrossArticlesUnderSeveralNames) {
+  auto store = OpenStore();
+  Add(store.get(), {RutteArticle("a1", "Daily Planet", "2025-03-01", "Rutte")});
+  Add(store.get(), {RutteArticle("a2", "Evening Star", "2025-03-02", "Mark Rutte")});
+  Add(store.get(), {RutteArticle("a3", "Morning Post", "2025-03-03", "NATO chief Mark Rutte")});
+  StatusOr<std::vector<PersonRecord>> top = store->TopSpeakers(10);
+  ASSERT_TRUE(top.ok());
+  ASSERT_EQ(top->size(), 1u);
+  EXPECT_EQ((*top)[0].name, "Mark Rutte");
+  EXPECT_EQ((*top)[0].quote_count, 6);
+  StatusOr<PersonRecord> person = store->GetPerson((*top)[0].id);
+  ASSERT_TRUE(person.ok());
+  ASSERT_FALSE(person->top_addressees.empty());
+  EXPECT_EQ(person->top_addressees[0], (std::pair<std::string, int64_t>("BBC", 6)));
+  EXPECT_EQ(person->top_outlets.size(), 3u);
+  EXPECT_EQ(store->GetPerson(999).status().code(), Status::Code::kNotFound);
+}
+
+TEST_F(StoreTest, PeopleSharingASurnameStayApart) {
+  auto store = OpenStore();
+  auto article = [](const std::string& id, const std::string& name, const std::string& title) {
+    std::string text = name + " said the vote would be close. Nobody else spoke.";
+    return ArticleBuilder(id, text)
+        .Url("https://x.example/" + id)
+        .Date("2025-01-01")
+        .AddPerson("p1", name, {title})
+        .AddQuote("the vote would be close", "p1", QuoteType::kIndirect)
+        .Build();
+  };
+  Add(store.get(), {article("j1", "Boris Johnson", "Prime Minister")});
+  Add(store.get(), {article("j2", "Lyndon Johnson", "President")});
+  Add(store.get(), {article("j3", "Johnson", "Senator")});
+  StatusOr<StoreStats> stats = store->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->people, 3);
+  QuoteQuery q;
+  q.speaker = "Boris Johnson";
+  EXPECT_EQ(store->SearchQuotes(q)->size(), 1u);
+  q.speaker = "Johnson";  // The surname alone finds them all.
+  EXPECT_EQ(store->SearchQuotes(q)->size(), 3u);
+}
+
+TEST_F(StoreTest, ClustersTheSameQuotationAcrossOutletsWithFirstSeen) {
+  auto store = OpenStore();
+  // Indexed out of date order: the first-seen outlet is still the earliest.
+  Add(store.get(), {RutteArticle("a2", "Evening Star", "2025-03-02")});
+  Add(store.get(), {RutteArticle("a1", "Daily Planet", "2025-03-01")});
+  Add(store.get(),
+      {ArticleBuilder("a3", "Rutte said he would defend every inch of allied territory and nobody should doubt "
+                            "it. Then he left.")
+           .Url("https://post.example/a3")
+           .Publisher("Morning Post")
+           .Date("2025-03-05")
+           .AddPerson("p1", "Rutte")
+           .AddQuote("defend every inch of allied territory and nobody should doubt", "p1", QuoteType::kIndirect)
+           .Build()});
+  QuoteQuery q;
+  q.text = "allied territory";
+  q.limit = 10;
+  StatusOr<std::vector<QuoteHit>> hits = store->SearchQuotes(q);
+  ASSERT_TRUE(hits.ok());
+  ASSERT_EQ(hits->size(), 3u);
+  EXPECT_EQ((*hits)[0].cluster_id, (*hits)[1].cluster_id);
+  EXPECT_EQ((*hits)[0].cluster_id, (*hits)[2].cluster_id);
+  StatusOr<QuoteCluster> cluster = store->GetQuoteCluster((*hits)[2].id);
+  ASSERT_TRUE(cluster.ok()) << cluster.status().ToString();
+  EXPECT_EQ(cluster->occurrences, 3);
+  EXPECT_EQ(cluster->first_date, "2025-03-01");
+  EXPECT_EQ(cluster->first_outlet, "Daily Planet");
+  EXPECT_EQ(cluster->text, kRutteQuote);
+  EXPECT_EQ(cluster->speaker, "Mark Rutte");
+  EXPECT_EQ(cluster->outlets, (std::vector<std::string>{"Daily Planet", "Evening Star", "Morning Post"}));
+  EXPECT_EQ((*hits)[0].first_seen_outlet, "Daily Planet");
+  EXPECT_EQ(store->GetQuoteCluster(12345).status().code(), Status::Code::kNotFound);
+}
+
+TEST_F(StoreTest, ShortQuotesClusterOnlyWhenIdentical) {
+  auto store = OpenStore();
+  auto article = [](const std::string& id, const std::string& text, const std::string& quote) {
+    return ArticleBuilder(id, text).Url("https://x.example/" + id).AddPerson("p1", "Ann Lee")
+        .AddQuote(quote, "p1").Build();
+  };
+  Add(store.get(), {article("s1", "\"We will see,\" Lee said.", "\"We will see,\"")});
+  Add(store.get(), {article("s2", "Lee said: \"we will see.\"", "\"we will see.\"")});
+  Add(store.get(), {article("s3", "\"We will see what happens next week in the talks,\" Lee said.",
+                            "\"We will see what happens next week in the talks,\"")});
+  StatusOr<StoreStats> stats = store->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->quotes, 3);
+  EXPECT_EQ(stats->clusters, 2);
+}
+
+TEST_F(StoreTest, GroupsSyndicatedCopies) {
+  auto store = OpenStore();
+  std::string wire;
+  for (int i = 0; i < 30; ++i) {
+    wire += "Paragraph " + std::to_string(i) + " of the wire report describes the harbour strike in detail. ";
+  }
+  Article original = ArticleBuilder("w1", wire).Url("https://wire.example/w1").Publisher("Wire").Build();
+  Article copy = ArticleBuilder("w2", wire + "Copyright Daily Planet.").Url("https://planet.example/w2").Build();
+  Article unrelated =
+      ArticleBuilder("u1", std::string(kRutteText) + " " + std::string(kRutteText) + " Some more words here.")
+          .Url("https://u.example/u1")
+          .Build();
+  Add(store.get(), {original, unrelated, copy});
+  StatusOr<ArticleRecord> rec = store->GetArticle(3);
+  ASSERT_TRUE(rec.ok()) << rec.status().ToString();
+  EXPECT_EQ(rec->article.id, "w2");
+  EXPECT_EQ(rec->syndication_group, 1);
+  EXPECT_EQ(rec->syndicated_copies, (std::vector<int64_t>{1}));
+  EXPECT_TRUE(store->GetArticle(2)->syndicated_copies.empty());
+  EXPECT_EQ(store->Stats()->syndication_groups, 1);
+}
+
+TEST_F(StoreTest, GetArticleReturnsWhatWasIndexed) {
+  auto store = OpenStore();
+  Article a = RutteArticle("a1", "Daily Planet", "2025-03-01");
+  a.quotes[0].cue = Span{22, 26, "told"};
+  a.authors = {"A. Writer"};
+  Add(store.get(), {a});
+  StatusOr<ArticleRecord> rec = store->GetArticle(1);
+  ASSERT_TRUE(rec.ok()) << rec.status().ToString();
+  EXPECT_EQ(rec->article.text, a.text);
+  EXPECT_EQ(rec->article.publisher.value_or(""), "Daily Planet");
+  EXPECT_EQ(rec->article.authors, a.authors);
+  ASSERT_EQ(rec->article.quotes.size(), 2u);
+  EXPECT_EQ(rec->article.quotes[0].content.text, kRutteQuote);
+  EXPECT_EQ(rec->article.quotes[0].cue->text, "told");
+  EXPECT_EQ(rec->article.quotes[0].speaker_id.value_or(""), "p1");
+  EXPECT_EQ(rec->quote_ids.size(), 2u);
+  ASSERT_EQ(rec->person_ids.size(), 2u);
+  EXPECT_NE(rec->person_ids[0], rec->person_ids[1]);
+  EXPECT_EQ(store->GetArticle(77).status().code(), Status::Code::kNotFound);
+}
+
+TEST_F(StoreTest, CheckFindsParaphraseAndFlagsMisattribution) {
+  auto store = OpenStore();
+  Article other = ArticleBuilder("b1", "Senator Ron Johnson said the budget plan was reckless and wasteful.")
+                      .Url("https://gazette.example/b1")
+                      .Publisher("Gazette")
+                      .Date("2025-04-10")
+                      .AddPerson("p1", "Ron Johnson", {"Senator"})
+                      .AddQuote("the budget plan was reckless and wasteful", "p1", QuoteType::kIndirect)
+                      .Build();
+  Add(store.get(), {RutteArticle("a1", "Daily Planet", "2025-03-01"), other});
+  const char* claim = "we'll defend every inch of allied territory, nobody should doubt that";
+  StatusOr<ClaimCheck> check = store->CheckAttribution(claim, std::string("Ron Johnson"), 5);
+  ASSERT_TRUE(check.ok()) << check.status().ToString();
+  ASSERT_FALSE(check->matches.empty());
+  EXPECT_EQ(check->matches[0].speaker, "Mark Rutte");
+  EXPECT_GE(check->matches[0].score, kClaimMatchThreshold);
+  EXPECT_EQ(check->matches[0].first_seen_outlet, "Daily Planet");
+  EXPECT_TRUE(check->misattributed);
+  check = store->CheckAttribution(claim, std::string("Rutte"), 5);
+  ASSERT_TRUE(check.ok());
+  EXPECT_FALSE(check->misattributed);
+  StatusOr<std::vector<QuoteHit>> plain = store->CheckClaim("budget plan reckless", 5);
+  ASSERT_TRUE(plain.ok());
+  ASSERT_FALSE(plain->empty());
+  EXPECT_EQ((*plain)[0].speaker, "Ron Johnson");
+  EXPECT_EQ(store->CheckClaim("?!", 5).status().code(), Status::Code::kInvalidArgument);
+}
+
+TEST_F(StoreTest, RejectsBadArticlesAndKeepsTheRest) {
+  auto store = OpenStore();
+  Article bad = RutteArticle("bad", "X", "2025-03-01");
+  bad.quotes[0].content.end = 100000;
+  Article empty;
+  int64_t added = 0;
+  Status s = store->AddArticles({bad, RutteArticle("ok", "Y", "2025-03-01"), empty}, &added);
+  EXPECT_EQ(s.code(), Status::Code::kInvalidArgument);
+  EXPECT_NE(s.message().find("2 article(s) rejected"), std::string::npos) << s.message();
+  EXPECT_EQ(added, 1);
+  EXPECT_EQ(store->Stats()->articles, 1);
+}
+
+TEST_F(StoreTest, RefusesWhatIsNotAWhosaidDatabase) {
+  {
+    FILE* f = std::fopen(path_.c_str(), "w");
+    std::fputs("this is not a database, just some text that is long enough to look like a header......", f);
+    std::fclose(f);
+  }
+  StatusOr<std::unique_ptr<Store>> store = Store::Open(path_, StoreOptions{});
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().message().find("not a whosaid database"), std::string::npos)
+      << store.status().message();
+
+  std::string other = (dir_ / "other.db").string();
+  sqlite3* db = nullptr;
+  sqlite3_open(other.c_str(), &db);
+  sqlite3_exec(db, "CREATE TABLE t(x)", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  store = Store::Open(other, StoreOptions{});
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().message().find("not a whosaid one"), std::string::npos) << store.status().message();
+}
+
+TEST_F(StoreTest, RefusesANewerSchemaVersion) {
+  OpenStore().reset();
+  sqlite3* db = nullptr;
+  sqlite3_open(path_.c_str(), &db);
+  sqlite3_exec(db, "UPDATE schema_version SET version = 99", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  StatusOr<std::unique_ptr<Store>> store = Store::Open(path_, StoreOptions{});
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), Status::Code::kUnsupported);
+  EXPECT_NE(store.status().message().find("schema version 99 is newer"), std::string::npos)
+      << store.status().message();
+}
+
+TEST_F(StoreTest, ReadOnlyOpenNeedsAnExistingIndex) {
+  StoreOptions options;
+  options.read_only = true;
+  EXPECT_FALSE(Store::Open(path_, options).ok());
+  OpenStore().reset();
+  auto reader = OpenStore(/*read_only=*/true);
+  ASSERT_NE(reader, nullptr);
+  EXPECT_EQ(reader->AddArticles({RutteArticle("a1", "X", "2025-03-01")}, nullptr).code(),
+            Status::Code::kInvalidArgument);
+}
+
+std::vector<Article> ManyArticles(int n) {
+  std::vector<Article> out;
+  for (int i = 0; i < n; ++i) {
+    std::string quote = "Figure " + std::to_string(i) + " shows the harbour reopened after the strike ended";
+    std::string text = "Mayor Ann Lee said " + quote + ". The port authority declined to comment.";
+    out.push_back(ArticleBuilder("m" + std::to_string(i), text)
+                      .Url("https://m.example/" + std::to_string(i))
+                      .Date("2025-05-01")
+                      .AddPerson("p1", "Ann Lee", {"Mayor"})
+                      .AddQuote(quote, "p1", QuoteType::kIndirect)
+                      .Build());
+  }
+  return out;
+}
+
+TEST_F(StoreTest, KilledIndexerLeavesAConsistentDatabaseAndRerunCompletes) {
+  OpenStore().reset();
+  std::vector<Article> articles = ManyArticles(3000);
+  pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    StatusOr<std::unique_ptr<Store>> store = Store::Open(path_, StoreOptions{});
+    if (!store.ok()) _exit(3);
+    for (size_t i = 0; i < articles.size(); i += 100) {
+      std::vector<Article> batch(articles.begin() + i, articles.begin() + std::min(articles.size(), i + 100));
+      (*store)->AddArticles(batch, nullptr);
+    }
+    _exit(0);
+  }
+  // Kill the writer as soon as some work is committed (or when it is done).
+  for (int i = 0; i < 2000; ++i) {
+    auto reader = OpenStore(/*read_only=*/true);
+    if (reader && reader->Stats().ok() && reader->Stats()->articles > 0) break;
+    usleep(2000);
+  }
+  kill(child, SIGKILL);
+  int status = 0;
+  waitpid(child, &status, 0);
+
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, nullptr);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), "ok");
+  sqlite3_finalize(st);
+  EXPECT_EQ(sqlite3_exec(db, "INSERT INTO quote_fts(quote_fts) VALUES('integrity-check')", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_prepare_v2(db, "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM quotes)", -1, &st, nullptr);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  int64_t articles_before = sqlite3_column_int64(st, 0);
+  EXPECT_EQ(articles_before, sqlite3_column_int64(st, 1));  // One quote each: nothing half-written.
+  EXPECT_EQ(articles_before % 100, 0);                      // Whole batches only.
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+
+  auto store = OpenStore();
+  EXPECT_EQ(Add(store.get(), articles), 3000 - articles_before);
+  EXPECT_EQ(store->Stats()->articles, 3000);
+  EXPECT_EQ(store->TopSpeakers(1)->at(0).quote_count, 3000);
+}
+
+TEST_F(StoreTest, ReadersWorkWhileAnIndexerWrites) {
+  OpenStore().reset();
+  std::vector<Article> articles = ManyArticles(2000);
+  Status writer_status;
+  std::thread writer([&] {
+    StatusOr<std::unique_ptr<Store>> store = Store::Open(path_, StoreOptions{});
+    if (!store.ok()) {
+      writer_status = store.status();
+      return;
+    }
+    for (size_t i = 0; i < articles.size() && writer_status.ok(); i += 200) {
+      std::vector<Article> batch(articles.begin() + i, articles.begin() + i + 200);
+      writer_status = (*store)->AddArticles(batch, nullptr);
+    }
+  });
+  auto reader = OpenStore(/*read_only=*/true);
+  ASSERT_NE(reader, nullptr);
+  int reads = 0;
+  int64_t last = 0;
+  for (; reads < 200; ++reads) {
+    QuoteQuery q;
+    q.text = "harbour";
+    q.speaker = "Lee";
+    StatusOr<std::vector<QuoteHit>> hits = reader->SearchQuotes(q);
+    ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+    StatusOr<StoreStats> stats = reader->Stats();
+    ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+    EXPECT_GE(stats->articles, last);
+    last = stats->articles;
+  }
+  writer.join();
+  EXPECT_TRUE(writer_status.ok()) << writer_status.ToString();
+  EXPECT_EQ(reader->Stats()->articles, 2000);
+}
+
+}  // namespace
+}  // namespace whosaid
