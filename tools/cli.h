@@ -19,6 +19,7 @@ constexpr int kExitUsage = 2;        // Bad flags or arguments.
 int RunExtract(const std::vector<std::string>& args);
 int RunEval(const std::vector<std::string>& args);
 int RunEvalExtraction(const std::vector<std::string>& args);
+int RunSummarize(const std::vector<std::string>& args);  // summarize_command.cc
 int RunIndex(const std::vector<std::string>& args);     // index_command.cc
 int RunSearch(const std::vector<std::string>& args);    // query_commands.cc
 int RunSpeakers(const std::vector<std::string>& args);  // query_commands.cc

@@ -206,6 +206,13 @@ void FindSourcing(std::string_view text, Article* a) {
     while (at != std::string_view::npos) {
       size_t s = at;
       while (s > 0 && IsNameChar(text[s - 1])) --s;
+      // Take in earlier capitalised words: "Example News reports citing".
+      while (s >= 2 && text[s - 1] == ' ' && IsNameChar(text[s - 2])) {
+        size_t w = s - 1;
+        while (w > 0 && IsNameChar(text[w - 1])) --w;
+        if (!std::isupper(static_cast<unsigned char>(text[w]))) break;
+        s = w;
+      }
       std::string_view site = text.substr(s, at - s);
       while (!site.empty() && site.back() == '.') site.remove_suffix(1);
       size_t e = at + pat.size();
