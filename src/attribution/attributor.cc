@@ -89,7 +89,9 @@ void MarkCues(const TokenizedText& t, TokenFacts* facts) {
       if (prev_word && IsDeterminer(prev) && prev != "that") continue;
       if (prev_word && IsPreposition(prev) && !form->participle && prev != "to") continue;
       if (form->participle) {
-        bool ok = (i > 0 && (t.IsPunct(i - 1, ',') || t.IsPunct(i - 1, ';'))) ||
+        bool dash = i > 0 && (t.Surface(i - 1) == "\xE2\x80\x93" || t.Surface(i - 1) == "\xE2\x80\x94" ||
+                              t.Surface(i - 1) == "--" || t.IsPunct(i - 1, '-'));
+        bool ok = dash || (i > 0 && (t.IsPunct(i - 1, ',') || t.IsPunct(i - 1, ';'))) ||
                   (prev_word && (IsBeForm(prev) || prev == "after" || prev == "by" || prev == "while" ||
                                  prev == "before" || prev == "without" || prev == "in" || prev == "when" ||
                                  prev == "as"));
@@ -189,20 +191,26 @@ int Attributor::NounPhraseLeft(int k, int sentence_first) {
   // Plural heads name groups that speak: "forecasters warned", "analysts say".
   bool plural = head.size() > 4 && head.back() == 's' && head[head.size() - 2] != 's' &&
                 head.substr(head.size() - 3) != "ous";
-  bool ok = t_[k].Is(kCapitalized) || lex_.IsOrgNoun(head) || lex_.MatchTitle(t_, k, k + 1, &g) > 0 || plural;
-  if (!ok) return -1;
+  bool ok = t_[k].Is(kCapitalized) || lex_.IsOrgNoun(head) || lex_.MatchTitle(t_, k, k + 1, &g) > 0 || plural ||
+            head == "percent" || head == "%" || head == "majority" || head == "half" || head == "third";
   int b = k;
-  while (b - 1 >= sentence_first && k - b < kMaxNounPhrase) {
+  while (b - 1 >= sentence_first && k - b < kMaxNounPhrase + 2) {
     int p = b - 1;
     if (InQuote(p)) break;
     if (t_[p].Is(kPossessive) && p - 1 >= sentence_first && t_.IsWord(p - 1)) { b = p - 1; continue; }
     if (!t_.IsWord(p) && t_[p].kind != TokenKind::kNumber) break;
     std::string_view w = t_.Lower(p);
     if (IsDeterminer(w)) { b = p; break; }
+    // "75 percent of Democrats", "half of voters".
+    if (w == "of" && p - 1 >= sentence_first && (t_.IsWord(p - 1) || t_[p - 1].kind == TokenKind::kNumber)) { b = p; continue; }
     if (IsFunctionWord(w) || IsPreposition(w) || IsClauseOpener(w) || facts_.cue_len[p] > 0) break;
     if (t_[p].Is(kSentenceStart) && !t_[p].Is(kCapitalized)) break;
     b = p;
   }
+  // "The billionaire real estate magnate says": any noun after a determiner.
+  if (!ok && IsDeterminer(t_.Lower(b)) && b < k && !(head.size() > 2 && head.substr(head.size() - 2) == "ly")) ok = true;
+  if (!ok) return -1;
+  if (t_.Lower(b) == "of") return -1;
   return b;
 }
 
@@ -241,15 +249,32 @@ int Attributor::SourceLeftOf(int cue_first) {
     break;
   }
   if (k < s_first || InQuote(k)) return -1;
+  // "Gov. John Kasich (R-OH) said": step over a parenthesis.
+  if (t_.IsPunct(k, ')')) {
+    int open = k - 1;
+    while (open > s_first && k - open < 12 && !t_.IsPunct(open, '(')) --open;
+    if (t_.IsPunct(open, '(')) k = open - 1;
+    if (k < s_first) return -1;
+  }
   int m = mentions_->EndingAt(k);
   if (m >= 0) return m;
+  if (t_.IsWord(k) && (t_.Lower(k) == "and" || t_.Lower(k) == "but" || t_.Lower(k) == "or")) {
+    // "The judge rubbed his chin, and then said ...": the sentence's subject.
+    return SubjectMention(s_first, k);
+  }
   if (t_.IsPunct(k, ',') && k - 1 >= s_first) {
     // "The opposition leader, Tomas Berg, said" names the speaker last;
     // "Rutte, the NATO chief, said" names him first.
-    int inner = mentions_->EndingAt(k - 1);
+    int before_comma = k - 1;
+    if (t_.IsPunct(before_comma, ')')) {
+      int open = before_comma - 1;
+      while (open > s_first && before_comma - open < 12 && !t_.IsPunct(open, '(')) --open;
+      if (t_.IsPunct(open, '(')) before_comma = open - 1;
+    }
+    int inner = before_comma >= s_first ? mentions_->EndingAt(before_comma) : -1;
     if (inner >= 0 && mentions_->mention(inner).kind != MentionKind::kDescription &&
         mentions_->mention(inner).kind != MentionKind::kPronoun) return inner;
-    for (int j = k - 1; j >= std::max(s_first, k - 15); --j) {
+    for (int j = k - 1; j >= std::max(s_first, k - 30); --j) {
       if (t_.IsPunct(j, ',')) {
         int before = j - 1 >= s_first ? mentions_->EndingAt(j - 1) : -1;
         return before >= 0 ? before : inner;
@@ -267,6 +292,29 @@ int Attributor::SourceLeftOf(int cue_first) {
   }
   int np = NounPhraseLeft(k, s_first);
   if (np >= 0) return mentions_->AddSourcePhrase(np, k + 1);
+  // "A person familiar with the planning says ...": a short sentence-initial
+  // subject with no comma, quotation or other cue before the verb.
+  if (k - s_first < 14 && t_.IsWord(s_first) && t_.IsWord(k)) {
+    bool plain = true;
+    for (int x = s_first; x <= k && plain; ++x) {
+      plain = (t_.IsWord(x) || t_[x].kind == TokenKind::kNumber) && !InQuote(x) && facts_.cue_len[x] == 0;
+    }
+    std::string_view first = t_.Lower(s_first);
+    bool opener = t_[s_first].Is(kCapitalized) || IsDeterminer(first);
+    if (plain && opener && !IsClauseOpener(first) && !IsPreposition(first) && SubjectPronoun(first) == 0) {
+      return mentions_->AddSourcePhrase(s_first, k + 1);
+    }
+  }
+  return -1;
+}
+
+int Attributor::SubjectMention(int s_first, int before) const {
+  for (int x = std::max(s_first, before - kMaxSubjectDistance); x < before; ++x) {
+    int m = mentions_->StartingAt(x);
+    if (m < 0) continue;
+    const MentionInfo& mi = mentions_->mention(m);
+    if (mi.subject && !mi.in_quote && mi.kind != MentionKind::kGroup) return m;
+  }
   return -1;
 }
 
@@ -329,6 +377,13 @@ bool Attributor::ParseAfterCue(int cue_first, int k, int limit, FoundAttribution
   if (flags & kCueTakesObject) {
     k = ParseAddressee(k, limit, &a->addressee);
     k = SkipAdverbials(k, limit, &a->time);
+    // "told a town hall in Salem, New Hampshire on Monday that ...".
+    if (!a->addressee.empty() && k < limit && (t_.IsPunct(k, ',') || (t_.IsWord(k) && IsPreposition(t_.Lower(k))))) {
+      for (int x = k; x < std::min(limit, k + 15); ++x) {
+        if (InQuote(x) || facts_.cue_len[x] > 0 || t_.IsPunct(x, '.') || t_.IsPunct(x, ';')) break;
+        if (t_.IsWord(x) && t_.Lower(x) == "that") { k = x; break; }
+      }
+    }
   }
   if ((flags & kCueTakesTo) && k + 1 < limit && t_.IsWord(k) && t_.Lower(k) == "to") {
     int after = ParseAddressee(k + 1, limit, &a->addressee);
@@ -460,6 +515,8 @@ bool Attributor::TrailingAttribution(int q, FoundAttribution* out) {
   int j = s.close + 1;
   if (j >= n || t_[j].paragraph != t_[s.close].paragraph) return false;
   if (t_.IsPunct(j, ',') || t_.Surface(j) == "\xE2\x80\x94" || t_.Surface(j) == "--" || t_.IsPunct(j, '-')) ++j;
+  // A new sentence after the quote is not its attribution: ‘“Ongoing.” He said ...’.
+  if (j < n && t_[j].Is(kSentenceStart)) return false;
   int limit = std::min(n, j + kTrailingWindow);
   for (int x = j; x < limit; ++x) {
     if (t_[x].paragraph != t_[j].paragraph || t_[x].kind == TokenKind::kQuote ||

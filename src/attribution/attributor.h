@@ -66,6 +66,8 @@ class Attributor {
   void AttributeContinuations();
   bool ParseAfterCue(int cue_first, int cue_last, int limit, FoundAttribution* a, int* content_first);
   int SourceLeftOf(int cue_first);
+  // Returns the first subject mention of the sentence before token `before`.
+  int SubjectMention(int s_first, int before) const;
   int SourceRightOf(int k, int limit, int* end);
   int NounPhraseLeft(int k, int sentence_first);
   int NounPhraseRight(int k, int limit);
