@@ -103,12 +103,22 @@ TEST(SpeakerResolution, SurnameAndFirstNameJoinTheFullName) {
   EXPECT_EQ(p.gender, "female");
 }
 
-TEST(SpeakerResolution, ContinuationQuoteKeepsTheSpeaker) {
+TEST(SpeakerResolution, NextQuoteInTheParagraphContinuesTheStatement) {
   Article a = Attribute("\"We will win,\" said Maria Lopez. \"Nobody can stop this movement now.\"");
   const Quote* q = Containing(a, "Nobody can stop");
   ASSERT_NE(q, nullptr);
   EXPECT_EQ(q->speaker.value_or(""), "Maria Lopez");
+  EXPECT_EQ(q->parts.size(), 2u);
+  EXPECT_EQ(q->parts[0].text, "\"We will win,\"");
+}
+
+TEST(SpeakerResolution, QuoteParagraphAfterAQuoteContinuesTheSpeaker) {
+  Article a = Attribute("\"We will win,\" said Maria Lopez.\n\n\"Nobody can stop this movement now.\"");
+  const Quote* q = Containing(a, "Nobody can stop");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker.value_or(""), "Maria Lopez");
   EXPECT_EQ(q->attribution, "continuation");
+  EXPECT_TRUE(q->parts.empty());
 }
 
 TEST(Attribution, ScareQuotesAndTitlesHaveNoSpeaker) {

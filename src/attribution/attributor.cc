@@ -421,7 +421,11 @@ bool Attributor::ParseAfterCue(int cue_first, int k, int limit, FoundAttribution
   while (k < limit && (t_.IsPunct(k, ':') || t_.IsPunct(k, ',') || t_.IsPunct(k, '-') ||
                        t_.Surface(k) == "\xE2\x80\x94" || t_.Surface(k) == "\xE2\x80\x93")) ++k;
   bool introduced = k > 0 && (t_.IsPunct(k - 1, ':') || t_.IsPunct(k - 1, ','));
-  if (k < limit && t_.IsWord(k) && t_.Lower(k) == "that") { ++k; introduced = true; }
+  if (k < limit && t_.IsWord(k) && t_.Lower(k) == "that") {
+    a->complementizer = k;
+    ++k;
+    introduced = true;
+  }
   // "commenting on a call", "declined to comment in detail": no statement.
   if (!introduced && k < limit && t_.IsWord(k) && IsPreposition(t_.Lower(k)) && t_.Lower(k) != "to") return false;
   *content_first = k;
@@ -442,6 +446,13 @@ int Attributor::ContentEnd(int first, int limit, bool clause_only) const {
       continue;
     }
     if (t_.IsPunct(k, ';') && clause_only) return k;
+    // "... with Americans -- but it clearly was ...": a turn the speaker
+    // did not make.
+    if ((t_.Surface(k) == "--" || t_.Surface(k) == "\xE2\x80\x94" || t_.Surface(k) == "\xE2\x80\x93") &&
+        k + 1 < limit && t_.IsWord(k + 1) &&
+        (t_.Lower(k + 1) == "but" || t_.Lower(k + 1) == "and" || t_.Lower(k + 1) == "while" || t_.Lower(k + 1) == "though")) {
+      return k;
+    }
     if (t_.IsPunct(k, ',') || t_.Surface(k) == "\xE2\x80\x94") {
       int j = k + 1;
       if (j < limit && facts_.cue_len[j] > 0) return k;  // ", said X" / ", saying" / ", according to"
@@ -720,6 +731,28 @@ void Attributor::AttributeCues() {
     if (words == 0) continue;
     a.content = {content_first, content_last};
     Classify(&a);
+    // Indirect content keeps its "that" ("said that X"); a direct quote is
+    // the quotation alone.
+    if (a.type != FoundAttribution::Type::kDirect && a.complementizer >= 0 && a.complementizer == content_first - 1) {
+      a.content.first = a.complementizer;
+    }
+    // "In the long run, many economists say, this effect could ...": the
+    // statement runs on both sides of a parenthetical attribution.
+    if (form->category != CueCategory::kSource && !form->participle && a.source >= 0) {
+      int frame_first = std::min(mentions_->mention(a.source).first, c);
+      int frame_last = std::max(mentions_->mention(a.source).last, cue_last);
+      bool comma_before = frame_first - 1 > s_first && t_.IsPunct(frame_first - 1, ',');
+      int after_frame = frame_last < s_end ? SkipAdverbials(frame_last, s_end, nullptr) : s_end;
+      bool comma_after = after_frame < s_end && t_.IsPunct(after_frame, ',');
+      if (comma_before && comma_after && content_first > frame_last && facts_.quote_of_token[s_first] < 0) {
+        int prefix_first = s_first;
+        int prefix_last = frame_first - 1;
+        if (prefix_last - prefix_first >= 2) {
+          a.parts = {{prefix_first, prefix_last}, {a.content.first, a.content.last}};
+          a.content.first = prefix_first;
+        }
+      }
+    }
     cue_used_[c] = 1;
     SetSpeaker(&a);
     found_.push_back(a);
@@ -770,6 +803,21 @@ void Attributor::AttributeContinuations() {
           mentions_->mention(m).entity != prev.speaker) other = true;
     }
     if (other) continue;
+    // "...," he said. "...": in the same paragraph the next quotation
+    // continues the same statement, so it becomes its next part.
+    int prev_index = it->second;
+    if (para_gap == 0 && prev.type == FoundAttribution::Type::kDirect && !prev.continuation && !s.multi_paragraph) {
+      FoundAttribution& target = found_[prev_index];
+      if (target.parts.empty()) target.parts.push_back(target.content);
+      target.parts.push_back({s.open, s.last_inner() + (s.closed ? 1 : 0)});
+      target.content.last = target.parts.back().last;
+      quote_attribution_[q] = prev_index;
+      int new_end = target.content.last;
+      ends.erase(it);
+      ends.insert(std::upper_bound(ends.begin(), ends.end(), std::make_pair(new_end, prev_index)),
+                  std::make_pair(new_end, prev_index));
+      continue;
+    }
     FoundAttribution a;
     a.type = FoundAttribution::Type::kDirect;
     a.content = {s.open, s.last_inner() + (s.closed ? 1 : 0)};

@@ -34,6 +34,7 @@ struct FoundAttribution {
   std::string addressee;          // Canonical name or phrase, "" when none.
   int time = -1;                  // Index into time expressions, or -1.
   bool continuation = false;      // An uncued quote continuing a speaker.
+  int complementizer = -1;        // The "that" opening indirect content, or -1.
   CueCategory category = CueCategory::kSpeech;
 };
 
