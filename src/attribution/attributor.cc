@@ -8,7 +8,7 @@ namespace whosaid::internal {
 namespace {
 
 constexpr int kMaxCueTokens = 6;
-constexpr int kTrailingWindow = 14;   // Tokens after a quote searched for "he said".
+constexpr int kTrailingWindow = 22;   // Tokens after a quote searched for "he said".
 constexpr int kLeadingWindow = 18;    // Tokens before a quote searched for "he said:".
 constexpr int kMaxNounPhrase = 6;
 // Bounds that keep one enormous sentence (a 50 MB line) linear overall.
@@ -95,6 +95,13 @@ void MarkCues(const TokenizedText& t, TokenFacts* facts) {
                   (prev_word && (IsBeForm(prev) || prev == "after" || prev == "by" || prev == "while" ||
                                  prev == "before" || prev == "without" || prev == "in" || prev == "when" ||
                                  prev == "as"));
+        // "911 calls saying ...", "the share of Republicans saying ...".
+        static const std::string_view kClearParticiples[] = {"saying", "arguing", "claiming", "asserting",
+                                                             "insisting", "warning", "noting", "calling",
+                                                             "suggesting", "declaring", "stating"};
+        if (!ok && prev_word && !IsFunctionWord(prev) && !IsPreposition(prev)) {
+          for (std::string_view p : kClearParticiples) ok = ok || t.Lower(i) == p;
+        }
         if (!ok) continue;
       } else if (form->base) {
         std::string lemma_words;
@@ -277,6 +284,11 @@ int Attributor::SourceLeftOf(int cue_first) {
     for (int j = k - 1; j >= std::max(s_first, k - 30); --j) {
       if (t_.IsPunct(j, ',')) {
         int before = j - 1 >= s_first ? mentions_->EndingAt(j - 1) : -1;
+        if (before < 0 && inner < 0 && j - 1 >= s_first && t_[j - 1].Is(kCapitalized)) {
+          // "Sarandon, 69, told MSNBC": a name the lexicons don't know.
+          int np = NounPhraseLeft(j - 1, s_first);
+          if (np >= 0) before = mentions_->AddSourcePhrase(np, j);
+        }
         return before >= 0 ? before : inner;
       }
       if (InQuote(j)) break;
@@ -414,6 +426,9 @@ bool Attributor::ParseAfterCue(int cue_first, int k, int limit, FoundAttribution
            t_[j].kind != TokenKind::kQuote) ++j;
     if (j < limit && t_.IsWord(j) && t_.Lower(j) == "as") {
       k = j + 1;
+    } else if (j < limit && t_[j].kind == TokenKind::kQuote && facts_.quote_of_token[j] >= 0) {
+      // "Skelly called Braynard “a real smart guy”": the object, then the words.
+      k = j;
     } else if (!(j < limit && t_[j].kind == TokenKind::kQuote && j == k)) {
       if (form && form->category == CueCategory::kSpeech && form->lemma != "say") return false;
     }
@@ -550,9 +565,11 @@ bool Attributor::TrailingAttribution(int q, FoundAttribution* out) {
     after = src_end;
   } else {
     // "..., Rutte told the BBC" / "..., a spokesman said".
-    for (int x = k; x < limit && x - k <= kMaxNounPhrase + 3; ++x) {
+    // Up to one appositive: "Doug Usher, director of research at X, said".
+    int commas = 0;
+    for (int x = k; x < limit; ++x) {
       if (facts_.cue_len[x] > 0 && !cue_used_[x]) { cue = x; break; }
-      if (t_.IsPunct(x, ',') && mentions_->EndingAt(x - 1) < 0) break;
+      if (t_.IsPunct(x, ',') && ++commas > 2) break;
     }
     if (cue < 0 || cue == k) return false;
     if (facts_.cue_form[cue]->participle) return false;
@@ -685,7 +702,15 @@ void Attributor::AttributeCues() {
       }
     } else if (form->participle) {
       int subject = -1;
-      for (int x = std::max(s_first, c - kMaxSubjectDistance); x < c; ++x) {
+      if (c - 1 >= s_first && t_.IsWord(c - 1) && !IsBeForm(t_.Lower(c - 1)) && !IsPreposition(t_.Lower(c - 1)) &&
+          !IsFunctionWord(t_.Lower(c - 1))) {
+        subject = mentions_->EndingAt(c - 1);
+        if (subject < 0) {
+          int np = NounPhraseLeft(c - 1, s_first);
+          if (np >= 0) subject = mentions_->AddSourcePhrase(np, c);
+        }
+      }
+      for (int x = std::max(s_first, c - kMaxSubjectDistance); x < c && subject < 0; ++x) {
         int m = mentions_->StartingAt(x);
         if (m >= 0 && mentions_->mention(m).subject && !mentions_->mention(m).in_quote &&
             mentions_->mention(m).kind != MentionKind::kGroup) { subject = m; break; }
@@ -831,8 +856,65 @@ void Attributor::AttributeContinuations() {
   }
 }
 
+// "Jeffrey M. Jones: “Gallup's analysis ...”", "Pence: Flowers Won't Be at
+// Debate", and "Clinton released the following statement:" before a quoted
+// paragraph: a colon introduces what the named source said.
+void Attributor::AttributeColons() {
+  const int n = t_.size();
+  for (int c = 1; c + 1 < n; ++c) {
+    if (!t_.IsPunct(c, ':') || InQuote(c)) continue;
+    int s_first = SentenceFirst(c);
+    FoundAttribution a;
+    int next = c + 1;
+    bool paragraph_end = t_[next].paragraph != t_[c].paragraph;
+    int m = mentions_->EndingAt(c - 1);
+    if (paragraph_end) {
+      // An introduction: the quotation in the next paragraph is the statement.
+      int q = facts_.quote_of_token[next];
+      if (q < 0 || quotes_[q].open != next || quote_attribution_[q] >= 0) continue;
+      int subject = m >= 0 ? m : SubjectMention(s_first, c);
+      if (subject < 0) continue;
+      a.source = subject;
+      int cue_first = std::max(mentions_->mention(subject).last, s_first);
+      a.cue = cue_first < c && c - cue_first <= 8 ? TokenRange{cue_first, c + 1} : TokenRange{c, c + 1};
+      a.type = FoundAttribution::Type::kDirect;
+      a.content = {quotes_[q].open, quotes_[q].last_inner() + (quotes_[q].closed ? 1 : 0)};
+      quote_attribution_[q] = static_cast<int>(found_.size());
+    } else {
+      // A source named at the start of the sentence, then the colon.
+      bool at_start = m >= 0 && (mentions_->mention(m).first == s_first ||
+                                 (mentions_->mention(m).first > s_first &&
+                                  t_[mentions_->mention(m).first - 1].kind == TokenKind::kPunct));
+      if (m >= 0 && mentions_->mention(m).kind == MentionKind::kPronoun) at_start = false;
+      if (!at_start && m < 0 && c - s_first <= 3) {
+        bool capitalised = true;
+        for (int x = s_first; x < c && capitalised; ++x) capitalised = t_.IsWord(x) && t_[x].Is(kCapitalized);
+        if (capitalised && !IsFunctionWord(t_.Lower(s_first))) {
+          m = mentions_->AddSourcePhrase(s_first, c);
+          at_start = m >= 0;
+        }
+      }
+      if (!at_start) continue;
+      int last = ContentEnd(next, SentenceEnd(c), false);
+      while (last > next && t_[last - 1].kind == TokenKind::kPunct && !InQuote(last - 1)) --last;
+      int words = 0;
+      for (int x = next; x < last; ++x) words += t_.IsWord(x);
+      if (words < 2) continue;
+      a.source = m;
+      a.cue = {c, c + 1};
+      a.content = {next, last};
+      Classify(&a);
+      int q = facts_.quote_of_token[next];
+      if (q >= 0 && a.type == FoundAttribution::Type::kDirect) quote_attribution_[q] = static_cast<int>(found_.size());
+    }
+    SetSpeaker(&a);
+    found_.push_back(a);
+  }
+}
+
 std::vector<FoundAttribution> Attributor::Run() {
   AttributeDirectQuotes();
+  AttributeColons();
   AttributeCues();
   AttributeContinuations();
   std::stable_sort(found_.begin(), found_.end(), [](const FoundAttribution& a, const FoundAttribution& b) {

@@ -65,6 +65,7 @@ class Attributor {
   bool LeadingAttribution(int q, FoundAttribution* out);
   void AttributeCues();
   void AttributeContinuations();
+  void AttributeColons();
   bool ParseAfterCue(int cue_first, int cue_last, int limit, FoundAttribution* a, int* content_first);
   int SourceLeftOf(int cue_first);
   // Returns the first subject mention of the sentence before token `before`.

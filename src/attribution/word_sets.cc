@@ -31,7 +31,7 @@ bool IsFunctionWord(std::string_view w) {
       "like", "unlike", "near", "amid", "amongst", "via", "per", "than", "whether", "unless",
       "whereas", "whose", "whatever", "whoever", "everyone", "everybody", "someone",
       "somebody", "nobody", "none", "nothing", "something", "anything", "everything", "me",
-      "him", "us", "them", "first", "second", "new", "former", "late", "several", "few"};
+      "him", "us", "them", "first", "second", "former", "late", "several", "few"};
   return In(kSet, w);
 }
 
