@@ -79,10 +79,15 @@ void MarkCues(const TokenizedText& t, TokenFacts* facts) {
     if (len == 0) continue;
     bool sentence_start = t[i].Is(kSentenceStart) ||
                           (i > 0 && t[i - 1].Is(kSentenceStart) && t[i - 1].kind != TokenKind::kWord);
+    // "Said Dorothy Poynter, ...": an inverted cue may open a sentence when
+    // a name follows.
+    bool inverted_opener = sentence_start && form->category != CueCategory::kSource && !form->participle &&
+                           i + len < n && t[i + len].Is(kCapitalized) && t[i + len].kind == TokenKind::kWord &&
+                           !IsFunctionWord(t.Lower(i + len));
     if (t[i].Is(kCapitalized)) {
-      if (!sentence_start || form->category != CueCategory::kSource) continue;
+      if (!sentence_start || (form->category != CueCategory::kSource && !inverted_opener)) continue;
     }
-    if (sentence_start && form->category != CueCategory::kSource) continue;
+    if (sentence_start && form->category != CueCategory::kSource && !inverted_opener) continue;
     std::string_view prev = i > 0 && t[i - 1].sentence == t[i].sentence ? t.Lower(i - 1) : std::string_view();
     bool prev_word = i > 0 && t.IsWord(i - 1) && t[i - 1].sentence == t[i].sentence;
     if (form->category != CueCategory::kSource) {
@@ -226,7 +231,8 @@ int Attributor::NounPhraseRight(int k, int limit) {
   int e = k;
   if (IsDeterminer(t_.Lower(e))) ++e;
   int start_words = e;
-  while (e < limit && e - start_words < kMaxNounPhrase && (t_.IsWord(e) || t_[e].Is(kPossessive))) {
+  while (e < limit && e - start_words < kMaxNounPhrase &&
+         (t_.IsWord(e) || t_[e].Is(kPossessive) || t_[e].kind == TokenKind::kNumber)) {
     std::string_view w = t_.Lower(e);
     if (e > start_words && (IsFunctionWord(w) || IsPreposition(w) || IsClauseOpener(w) || facts_.cue_len[e] > 0)) break;
     if (e == start_words && (IsFunctionWord(w) || IsPreposition(w))) return -1;
@@ -300,7 +306,7 @@ int Attributor::SourceLeftOf(int cue_first) {
     if ((w == "who" || w == "which" || w == "that") && k - 2 >= s_first && t_.IsPunct(k - 1, ',')) {
       return mentions_->EndingAt(k - 2);
     }
-    if (w == "i" || w == "we" || w == "you") return mentions_->AddSourcePhrase(k, k + 1);
+    if (w == "i" || w == "we" || w == "you" || w == "it") return mentions_->AddSourcePhrase(k, k + 1);
   }
   int np = NounPhraseLeft(k, s_first);
   if (np >= 0) return mentions_->AddSourcePhrase(np, k + 1);
@@ -435,6 +441,13 @@ bool Attributor::ParseAfterCue(int cue_first, int k, int limit, FoundAttribution
   }
   while (k < limit && (t_.IsPunct(k, ':') || t_.IsPunct(k, ',') || t_.IsPunct(k, '-') ||
                        t_.Surface(k) == "\xE2\x80\x94" || t_.Surface(k) == "\xE2\x80\x93")) ++k;
+  // "said in April that ...": a short phrase before "that" is not content.
+  if (k < limit && t_.IsWord(k) && IsPreposition(t_.Lower(k))) {
+    for (int x = k + 1; x < std::min(limit, k + 7); ++x) {
+      if (!t_.IsWord(x) && t_[x].kind != TokenKind::kNumber) break;
+      if (t_.Lower(x) == "that") { k = x; break; }
+    }
+  }
   bool introduced = k > 0 && (t_.IsPunct(k - 1, ':') || t_.IsPunct(k - 1, ','));
   if (k < limit && t_.IsWord(k) && t_.Lower(k) == "that") {
     a->complementizer = k;
@@ -541,8 +554,9 @@ bool Attributor::TrailingAttribution(int q, FoundAttribution* out) {
   int j = s.close + 1;
   if (j >= n || t_[j].paragraph != t_[s.close].paragraph) return false;
   if (t_.IsPunct(j, ',') || t_.Surface(j) == "\xE2\x80\x94" || t_.Surface(j) == "--" || t_.IsPunct(j, '-')) ++j;
-  // A new sentence after the quote is not its attribution: ‘“Ongoing.” He said ...’.
-  if (j < n && t_[j].Is(kSentenceStart)) return false;
+  // After a quote that ends its sentence, "He said the FBI ..." starts a new
+  // statement; only a bare "Trump said." attributes the quote.
+  bool new_sentence = j < n && t_[j].Is(kSentenceStart);
   int limit = std::min(n, j + kTrailingWindow);
   for (int x = j; x < limit; ++x) {
     if (t_[x].paragraph != t_[j].paragraph || t_[x].kind == TokenKind::kQuote ||
@@ -581,7 +595,12 @@ bool Attributor::TrailingAttribution(int q, FoundAttribution* out) {
   a.cue = {cue, cue + facts_.cue_len[cue]};
   a.category = form->category;
   int content_first = after;
-  ParseAfterCue(cue, after, limit, &a, &content_first);
+  bool parsed = ParseAfterCue(cue, after, limit, &a, &content_first);
+  if (new_sentence && parsed) {
+    for (int x = content_first; x < limit; ++x) {
+      if (t_.IsWord(x) || t_[x].kind == TokenKind::kNumber) return false;
+    }
+  }
   a.type = FoundAttribution::Type::kDirect;
   a.content = {s.open, s.close + 1};
   cue_used_[cue] = 1;
@@ -733,6 +752,9 @@ void Attributor::AttributeCues() {
       if (!ParseAfterCue(c, after, s_end, &a, &content_first)) continue;
       content_last = ContentEnd(content_first, s_end, (form->flags & kCueTakesOf) != 0);
       bool forward = false;
+      // "..., said RoseAnn DeMoro, executive director of ...": after an
+      // inverted source comes an appositive, not the statement.
+      if (inverted && c - 1 > s_first && t_.IsPunct(c - 1, ',')) content_last = content_first;
       for (int x = content_first; x < content_last; ++x) {
         if (t_.IsWord(x) || t_[x].kind == TokenKind::kQuote || t_[x].kind == TokenKind::kNumber) { forward = true; break; }
       }

@@ -9,6 +9,12 @@ enum class Role { kOpen, kClose, kUnknown };
 // the spacing around it.
 Role RoleOf(const TokenizedText& t, int i) {
   const Token& tok = t[i];
+  // A curly opener glued to the word before it and followed by a space is
+  // a typo for the closer: ‘...her here,“ said Clyburn’.
+  if ((tok.quote & kQuoteOpen) && !tok.Is(kSpaceBefore) && !tok.Is(kParagraphStart) && tok.Is(kSpaceAfter) &&
+      i > 0 && t[i - 1].kind != TokenKind::kQuote) {
+    return Role::kClose;
+  }
   if (tok.quote & kQuoteOpen) return Role::kOpen;
   if (tok.quote & kQuoteClose) return Role::kClose;
   bool space_before = tok.Is(kSpaceBefore) || tok.Is(kParagraphStart);

@@ -165,6 +165,12 @@ void TokenizedText::Tokenize() {
         }
         if (dcp == '-' || dcp == 0x2010 || dcp == 0x2011 || dcp == '&') { i += dlen; continue; }
         if (dcp == '.' || ((dcp == ',' || dcp == ':') && number)) {
+          // "said.Trump claimed": a missing space after a sentence, not a
+          // domain ("News.az") or an abbreviation ("U.S").
+          if (dcp == '.' && next < 0x80 && next >= 'A' && next <= 'Z' && i - start >= 2 &&
+              text_[i - 1] >= 'a' && text_[i - 1] <= 'z' && text_[i - 2] >= 'a' && text_[i - 2] <= 'z') {
+            break;
+          }
           if (dcp == '.' ) has_inner_dot = true;
           i += dlen;
           continue;
@@ -183,6 +189,14 @@ void TokenizedText::Tokenize() {
         if (single_letter || dotted || IsAbbreviation(lw)) ++i;
       }
       AddToken(static_cast<uint32_t>(start), static_cast<uint32_t>(i), number ? TokenKind::kNumber : TokenKind::kWord, 0, paragraph);
+      continue;
+    }
+    // Two apostrophes stand for a double quotation mark (''like this''), and
+    // two backticks open one (``like this'').
+    if ((c == '\'' || c == '`') && i + 1 < n && text_[i + 1] == c) {
+      uint8_t bits = c == '`' ? (kQuoteDouble | kQuoteOpen) : kQuoteDouble;
+      AddToken(static_cast<uint32_t>(i), static_cast<uint32_t>(i + 2), TokenKind::kQuote, bits, paragraph);
+      i += 2;
       continue;
     }
     if (qb != 0) {
