@@ -42,6 +42,7 @@ const char* CategoryName(internal::CueCategory c) {
     case internal::CueCategory::kBelief: return "belief";
     case internal::CueCategory::kSource: return "source";
     case internal::CueCategory::kFinding: return "finding";
+    case internal::CueCategory::kStance: return "stance";
   }
   return "speech";
 }

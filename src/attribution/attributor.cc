@@ -114,7 +114,11 @@ void MarkCues(const TokenizedText& t, TokenFacts* facts) {
           if (k) lemma_words.push_back(' ');
           lemma_words += form->words[k];
         }
-        if (IsNounLikeBase(lemma_words) && !(prev_word && (IsPronounSubject(prev) || IsAuxiliary(prev)))) continue;
+        // "polls show", "the reports show", "Democrats say": a plural subject.
+        bool plural_subject = prev_word && !IsFunctionWord(prev) && prev.size() > 3 && prev.back() == 's' &&
+                              prev[prev.size() - 2] != 's';
+        if (IsNounLikeBase(lemma_words) && !(prev_word && (IsPronounSubject(prev) || IsAuxiliary(prev))) &&
+            !plural_subject) continue;
       }
     }
     facts->cue_len[i] = static_cast<uint8_t>(len);
@@ -334,6 +338,25 @@ int Attributor::SubjectMention(int s_first, int before) const {
     if (mi.subject && !mi.in_quote && mi.kind != MentionKind::kGroup) return m;
   }
   return -1;
+}
+
+// "according to early results of exit polls conducted for the AP, ...":
+// the whole phrase up to a comma or the sentence end names the source.
+int Attributor::AccordingToSource(int k, int limit, int* end) {
+  int e = k;
+  while (e < limit && e - k < 25 && !InQuote(e) && !t_.IsPunct(e, ',') && !t_.IsPunct(e, '.') &&
+         !t_.IsPunct(e, ';') && !t_.IsPunct(e, ':') && facts_.cue_len[e] == 0) {
+    if (t_[e].kind == TokenKind::kPunct && !t_.IsPunct(e, '-') && !t_.IsPunct(e, '&') && !t_[e].Is(kPossessive)) break;
+    ++e;
+  }
+  int m = mentions_->StartingAt(k);
+  if (m >= 0 && mentions_->mention(m).last == e) {
+    *end = e;
+    return m;
+  }
+  if (e == k) return -1;
+  *end = e;
+  return mentions_->AddSourcePhrase(k, e);
 }
 
 int Attributor::SourceRightOf(int k, int limit, int* end) {
@@ -596,7 +619,8 @@ bool Attributor::TrailingAttribution(int q, FoundAttribution* out) {
   a.category = form->category;
   int content_first = after;
   bool parsed = ParseAfterCue(cue, after, limit, &a, &content_first);
-  if (new_sentence && parsed) {
+  if (new_sentence) {
+    if (!parsed) return false;
     for (int x = content_first; x < limit; ++x) {
       if (t_.IsWord(x) || t_[x].kind == TokenKind::kNumber) return false;
     }
@@ -704,7 +728,7 @@ void Attributor::AttributeCues() {
     int content_first = -1, content_last = -1;
     if (form->category == CueCategory::kSource) {
       int src_end = -1;
-      a.source = SourceRightOf(cue_last, s_end, &src_end);
+      a.source = AccordingToSource(cue_last, s_end, &src_end);
       if (a.source < 0) continue;
       int lead = s_first;
       while (lead < c && t_.IsWord(lead) && IsClauseOpener(t_.Lower(lead))) ++lead;

@@ -71,6 +71,7 @@ class Attributor {
   // Returns the first subject mention of the sentence before token `before`.
   int SubjectMention(int s_first, int before) const;
   int SourceRightOf(int k, int limit, int* end);
+  int AccordingToSource(int k, int limit, int* end);
   int NounPhraseLeft(int k, int sentence_first);
   int NounPhraseRight(int k, int limit);
   int ParseAddressee(int k, int limit, std::string* addressee);

@@ -81,6 +81,7 @@ Lexicons::Lexicons() {
     if (f[0] == "belief") cat = CueCategory::kBelief;
     else if (f[0] == "source") cat = CueCategory::kSource;
     else if (f[0] == "finding") cat = CueCategory::kFinding;
+    else if (f[0] == "stance") cat = CueCategory::kStance;
     uint8_t flags = 0;
     for (std::string_view field : f) {
       if (field == "@obj") flags |= kCueTakesObject;

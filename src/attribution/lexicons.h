@@ -22,7 +22,7 @@ enum CueFlags : uint8_t {
   kCueTakesTo = 8,      // "said to reporters"
 };
 
-enum class CueCategory : uint8_t { kSpeech, kBelief, kSource, kFinding };
+enum class CueCategory : uint8_t { kSpeech, kBelief, kSource, kFinding, kStance };
 
 struct CueForm {
   std::vector<std::string> words;  // Lower case.
