@@ -308,7 +308,11 @@ int Attributor::SourceLeftOf(int cue_first) {
   if (t_.IsWord(k)) {
     std::string_view w = t_.Lower(k);
     if ((w == "who" || w == "which" || w == "that") && k - 2 >= s_first && t_.IsPunct(k - 1, ',')) {
-      return mentions_->EndingAt(k - 2);
+      // "said Harvey, who acknowledged ...": the relative pronoun is the
+      // source in its clause and names the person before it.
+      int antecedent = mentions_->EndingAt(k - 2);
+      if (antecedent < 0) return -1;
+      return mentions_->AddLinkedPhrase(k, k + 1, mentions_->mention(antecedent).entity);
     }
     if (w == "i" || w == "we" || w == "you" || w == "it") return mentions_->AddSourcePhrase(k, k + 1);
   }

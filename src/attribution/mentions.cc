@@ -357,6 +357,20 @@ int MentionTable::AddSourcePhrase(int first, int last) {
   return id;
 }
 
+int MentionTable::AddLinkedPhrase(int first, int last, int entity) {
+  MentionInfo m;
+  m.first = first;
+  m.last = last;
+  m.kind = MentionKind::kPronoun;
+  m.entity = entity;
+  int id = static_cast<int>(mentions_.size());
+  mentions_.push_back(m);
+  if (end_at_[last - 1] < 0) end_at_[last - 1] = id;
+  if (start_at_[first] < 0) start_at_[first] = id;
+  if (entity >= 0) entities_[entity].mentions.push_back(id);
+  return id;
+}
+
 bool MentionTable::Compatible(int e, char pronoun) const {
   const EntityInfo& ent = entities_[e];
   if (pronoun == 'p') return ent.organization;

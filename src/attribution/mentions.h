@@ -63,6 +63,9 @@ class MentionTable {
   // Adds a mention that attribution found (a group noun phrase, an
   // organisation), linking names to entities. Returns its id.
   int AddSourcePhrase(int first, int last);
+  // Adds a mention such as the relative pronoun "who" that names `entity`
+  // (which may be -1). Returns its id.
+  int AddLinkedPhrase(int first, int last, int entity);
   // Returns the entity a pronoun at token p most likely names, or -1.
   int ResolvePronounAt(int p, char pronoun) const;
   // Returns the entity most in focus before token p: the subject of the
