@@ -112,8 +112,16 @@ TEST(SpeakerResolution, NextQuoteInTheParagraphContinuesTheStatement) {
   EXPECT_EQ(q->parts[0].text, "\"We will win,\"");
 }
 
-TEST(SpeakerResolution, QuoteParagraphAfterAQuoteContinuesTheSpeaker) {
+TEST(SpeakerResolution, QuotedParagraphAfterADirectQuoteJoinsIt) {
   Article a = Attribute("\"We will win,\" said Maria Lopez.\n\n\"Nobody can stop this movement now.\"");
+  const Quote* q = Containing(a, "Nobody can stop");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker.value_or(""), "Maria Lopez");
+  EXPECT_EQ(q->parts.size(), 2u);
+}
+
+TEST(SpeakerResolution, QuoteParagraphAfterAMixedQuoteContinuesTheSpeaker) {
+  Article a = Attribute("Maria Lopez said the vote was \"fair and final.\"\n\n\"Nobody can stop this movement now.\"");
   const Quote* q = Containing(a, "Nobody can stop");
   ASSERT_NE(q, nullptr);
   EXPECT_EQ(q->speaker.value_or(""), "Maria Lopez");

@@ -498,6 +498,9 @@ int Attributor::ContentEnd(int first, int limit, bool clause_only) const {
     if (q >= 0) {
       int close = quotes_[q].close;
       k = close + 1;
+      // ‘...maniacal,” adding, “...’: the comma sat inside the quote.
+      if (k < limit && facts_.cue_len[k] > 0 && facts_.cue_form[k]->participle && close > 0 &&
+          t_.IsPunct(close - 1, ',')) return k;
       continue;
     }
     if (t_.IsPunct(k, ';') && clause_only) return k;
@@ -628,6 +631,11 @@ bool Attributor::TrailingAttribution(int q, FoundAttribution* out) {
     for (int x = content_first; x < limit; ++x) {
       if (t_.IsWord(x) || t_[x].kind == TokenKind::kNumber) return false;
     }
+    // ‘...” Cruz says, “That is ...”’: the cue introduces the next quote.
+    int x = content_first;
+    while (x < n && (t_.IsPunct(x, ',') || t_.IsPunct(x, ':'))) ++x;
+    if (x < n && t_[x].kind == TokenKind::kQuote && facts_.quote_of_token[x] >= 0 &&
+        quotes_[facts_.quote_of_token[x]].open == x) return false;
   }
   a.type = FoundAttribution::Type::kDirect;
   a.content = {s.open, s.close + 1};
@@ -822,7 +830,7 @@ void Attributor::AttributeCues() {
       if (comma_before && comma_after && content_first > frame_last && facts_.quote_of_token[s_first] < 0) {
         int prefix_first = s_first;
         int prefix_last = frame_first - 1;
-        if (prefix_last - prefix_first >= 2) {
+        if (prefix_last - prefix_first >= 1) {
           a.parts = {{prefix_first, prefix_last}, {a.content.first, a.content.last}};
           a.content.first = prefix_first;
         }
@@ -881,7 +889,11 @@ void Attributor::AttributeContinuations() {
     // "...," he said. "...": in the same paragraph the next quotation
     // continues the same statement, so it becomes its next part.
     int prev_index = it->second;
-    if (para_gap == 0 && prev.type == FoundAttribution::Type::kDirect && !prev.continuation && !s.multi_paragraph) {
+    // A quoted paragraph right after a directly quoted one continues it too.
+    bool whole_paragraph = t_[s.open].Is(kParagraphStart) &&
+                           (s.close + 1 >= t_.size() || t_[s.close + 1].paragraph != t_[s.close].paragraph);
+    if ((para_gap == 0 || (para_gap == 1 && whole_paragraph)) && prev.type == FoundAttribution::Type::kDirect &&
+        !prev.continuation && !s.multi_paragraph) {
       FoundAttribution& target = found_[prev_index];
       if (target.parts.empty()) target.parts.push_back(target.content);
       target.parts.push_back({s.open, s.last_inner() + (s.closed ? 1 : 0)});
