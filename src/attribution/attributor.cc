@@ -84,7 +84,18 @@ void MarkCues(const TokenizedText& t, TokenFacts* facts) {
     bool inverted_opener = sentence_start && form->category != CueCategory::kSource && !form->participle &&
                            i + len < n && t[i + len].Is(kCapitalized) && t[i + len].kind == TokenKind::kWord &&
                            !IsFunctionWord(t.Lower(i + len));
-    if (t[i].Is(kCapitalized)) {
+    if (t[i].Is(kCapitalized) && !sentence_start) {
+      // "Bernie Sanders Says He's Already Started ...": a headline in title
+      // case, where every word is capitalised anyway.
+      const Sentence& sent = t.sentences()[t[i].sentence];
+      int words = 0, caps = 0;
+      for (int x = sent.first; x < sent.last && x - sent.first < 40; ++x) {
+        if (t[x].kind != TokenKind::kWord) continue;
+        ++words;
+        caps += t[x].Is(kCapitalized);
+      }
+      if (words < 4 || caps * 10 < words * 8) continue;
+    } else if (t[i].Is(kCapitalized)) {
       if (!sentence_start || (form->category != CueCategory::kSource && !inverted_opener)) continue;
     }
     if (sentence_start && form->category != CueCategory::kSource && !inverted_opener) continue;
@@ -246,6 +257,8 @@ int Attributor::NounPhraseRight(int k, int limit) {
   std::string_view head = t_.Lower(e - 1);
   char g = 0;
   bool ok = t_[e - 1].Is(kCapitalized) || lex_.IsOrgNoun(head) || lex_.MatchTitle(t_, e - 1, e, &g) > 0;
+  // "says a narrator", "said the 46-year-old": any noun after a determiner.
+  if (!ok && start_words > k && !(head.size() > 2 && head.substr(head.size() - 2) == "ly")) ok = true;
   return ok ? e : -1;
 }
 
@@ -275,9 +288,17 @@ int Attributor::SourceLeftOf(int cue_first) {
   }
   int m = mentions_->EndingAt(k);
   if (m >= 0) return m;
-  if (t_.IsWord(k) && (t_.Lower(k) == "and" || t_.Lower(k) == "but" || t_.Lower(k) == "or")) {
-    // "The judge rubbed his chin, and then said ...": the sentence's subject.
-    return SubjectMention(s_first, k);
+  bool then_skipped = k + 1 < cue_first && t_.IsWord(k + 1) && t_.Lower(k + 1) == "then";
+  if ((t_.IsWord(k) && (t_.Lower(k) == "and" || t_.Lower(k) == "but" || t_.Lower(k) == "or")) ||
+      (then_skipped && t_.IsPunct(k, ','))) {
+    // "The judge rubbed his chin, and then said ...", "Kasich offered him a
+    // job, then says ...": the sentence's subject.
+    int subject = SubjectMention(s_first, k);
+    if (subject < 0 && t_.IsWord(s_first)) {
+      int e = NounPhraseRight(s_first, k);
+      if (e > s_first) subject = mentions_->AddSourcePhrase(s_first, e);
+    }
+    return subject;
   }
   if (t_.IsPunct(k, ',') && k - 1 >= s_first) {
     // "The opposition leader, Tomas Berg, said" names the speaker last;
@@ -628,7 +649,12 @@ bool Attributor::TrailingAttribution(int q, FoundAttribution* out) {
   bool parsed = ParseAfterCue(cue, after, limit, &a, &content_first);
   if (new_sentence) {
     if (!parsed) return false;
-    for (int x = content_first; x < limit; ++x) {
+    // ‘“Who do they think they are?” Trump said of Apple in February.’ and
+    // ‘... Sessions said as he launched ...’ add circumstances, not content.
+    bool circumstance = content_first < limit && t_.IsWord(content_first) &&
+                        (IsPreposition(t_.Lower(content_first)) || t_.Lower(content_first) == "as" ||
+                         t_.Lower(content_first) == "when" || t_.Lower(content_first) == "while");
+    for (int x = content_first; x < limit && !circumstance; ++x) {
       if (t_.IsWord(x) || t_[x].kind == TokenKind::kNumber) return false;
     }
     // ‘...” Cruz says, “That is ...”’: the cue introduces the next quote.
