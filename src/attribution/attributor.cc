@@ -525,6 +525,11 @@ int Attributor::ContentEnd(int first, int limit, bool clause_only) const {
       continue;
     }
     if (t_.IsPunct(k, ';') && clause_only) return k;
+    // "he respects Clinton and calls her ...": a second verb of the source's.
+    if (k > first && t_.IsWord(k) && (t_.Lower(k) == "and" || t_.Lower(k) == "but") && k + 1 < limit &&
+        facts_.cue_len[k + 1] > 0 && !facts_.cue_form[k + 1]->participle) {
+      return k;
+    }
     // "... with Americans -- but it clearly was ...": a turn the speaker
     // did not make.
     if ((t_.Surface(k) == "--" || t_.Surface(k) == "\xE2\x80\x94" || t_.Surface(k) == "\xE2\x80\x93") &&
@@ -562,6 +567,17 @@ int Attributor::ContentEnd(int first, int limit, bool clause_only) const {
           break;
         }
         if (t_.IsPunct(x, ',') || t_.IsPunct(x, '.')) break;
+      }
+      // ", Trump contradicted him": a named subject and a past-tense verb
+      // start a clause of the writer's.
+      int m = j < limit ? mentions_->StartingAt(j) : -1;
+      if (m >= 0 && mentions_->mention(m).kind != MentionKind::kGroup) {
+        int v = mentions_->mention(m).last;
+        if (v < limit && t_.IsWord(v) && !t_[v].Is(kCapitalized)) {
+          std::string_view w = t_.Lower(v);
+          bool past = w.size() > 3 && w.substr(w.size() - 2) == "ed";
+          if (past || facts_.cue_len[v] > 0) return k;
+        }
       }
       if (clause_only && j < limit && t_.IsWord(j)) {
         std::string_view w = t_.Lower(j);
@@ -833,8 +849,10 @@ void Attributor::AttributeCues() {
     // Trim edges: punctuation outside quotations, and a final period.
     while (content_first < content_last && t_[content_first].kind == TokenKind::kPunct &&
            facts_.quote_of_token[content_first] < 0) ++content_first;
+    // Closing brackets and percent signs belong to the words before them.
     while (content_last > content_first && t_[content_last - 1].kind == TokenKind::kPunct &&
-           facts_.quote_of_token[content_last - 1] < 0) --content_last;
+           facts_.quote_of_token[content_last - 1] < 0 && !t_.IsPunct(content_last - 1, ')') &&
+           !t_.IsPunct(content_last - 1, '%') && !t_.IsPunct(content_last - 1, ']')) --content_last;
     int words = 0;
     for (int x = content_first; x < content_last && words < 1; ++x) words += t_.IsWord(x) || t_[x].kind == TokenKind::kNumber;
     if (words == 0) continue;
