@@ -107,7 +107,7 @@ StatusOr<std::unique_ptr<RequestHandler>> ReaderApp::Open(const std::string& db_
   options.create_if_missing = false;
   StatusOr<std::unique_ptr<Store>> store = Store::Open(db_path, options);
   if (!store.ok()) return store.status();
-  return std::unique_ptr<RequestHandler>(new ReaderApp(std::move(*store)));
+  return std::unique_ptr<RequestHandler>(new ReaderApp(std::move(*store), db_path));
 }
 
 HttpResponse ReaderApp::Handle(const HttpRequest& request) {
@@ -123,7 +123,16 @@ HttpResponse ReaderApp::Handle(const HttpRequest& request) {
     return api ? JsonError(400, bad, "not valid percent-encoded UTF-8")
                : HtmlError(400, "The parameter '" + bad + "' is not valid percent-encoded UTF-8.");
   }
-  return Route(request, params);
+  // The API answers repeated questions from the cache; pages are cheap to
+  // render from cached records but are left uncached for simplicity.
+  bool cacheable = api && request.path != "/api/health";
+  std::string key = request.path + "?" + request.query;
+  if (cacheable) {
+    if (const HttpResponse* hit = cache_.Find(key)) return *hit;
+  }
+  HttpResponse response = Route(request, params);
+  if (cacheable && response.status == 200) cache_.Put(key, response);
+  return response;
 }
 
 HttpResponse ReaderApp::Route(const HttpRequest& request, const QueryParams& params) {

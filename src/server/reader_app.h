@@ -17,6 +17,7 @@
 
 #include "src/server/http.h"
 #include "src/server/http_server.h"
+#include "src/server/response_cache.h"
 #include "whosaid/store.h"
 
 namespace whosaid::internal {
@@ -47,8 +48,10 @@ std::optional<BadParameter> ParseQuoteQuery(const QueryParams& params, QuoteQuer
 
 class ReaderApp : public RequestHandler {
  public:
-  // Takes ownership of store, which should be opened read-only.
-  explicit ReaderApp(std::unique_ptr<Store> store) : store_(std::move(store)) {}
+  // Takes ownership of store, which should be opened read-only from
+  // db_path. API answers are cached until the files at db_path change.
+  ReaderApp(std::unique_ptr<Store> store, const std::string& db_path)
+      : store_(std::move(store)), cache_(db_path, 1024, 16 << 20) {}
 
   // Opens db_path read-only. Returns the Store's error when it cannot.
   static StatusOr<std::unique_ptr<RequestHandler>> Open(const std::string& db_path);
@@ -70,6 +73,7 @@ class ReaderApp : public RequestHandler {
   HttpResponse ArticlePage(int64_t id);
 
   std::unique_ptr<Store> store_;
+  ResponseCache cache_;
 };
 
 // Responses shared by the API and the pages.
