@@ -39,6 +39,9 @@ const Command kCommands[] = {
     {"check", whosaid::cli::RunCheck,
      "check DB \"claimed quote\" [--speaker NAME] [--limit N] [--format table|jsonl|csv]\n"
      "      Finds the closest stored statements and flags a misattribution."},
+    {"serve", whosaid::cli::RunServe,
+     "serve DB [--port 8080] [--host 127.0.0.1] [--threads N]\n"
+     "      Serves the web reader and JSON API over the index, read-only."},
 };
 
 void PrintUsage(FILE* out) {
