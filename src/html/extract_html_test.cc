@@ -82,6 +82,51 @@ TEST(ExtractHtml, TitleFromTitleElementLosesSiteSuffix) {
   EXPECT_EQ(a->title.value_or(""), "Storm closes schools across the region");
 }
 
+constexpr char kStormBody[] =
+    "<div><p>Schools across the region closed on Tuesday as a storm brought heavy snow, strong winds "
+    "and power cuts to thousands of homes, officials said.</p></div></body></html>";
+
+TEST(ExtractHtml, JsonLdInsideCdataWrapperIsRead) {
+  std::string page = std::string(
+      "<html><head><meta property=\"article:modified_time\" content=\"2024-02-02\">"
+      "<script type=\"application/ld+json\">\n  <![CDATA[\n {\"@type\":\"NewsArticle\","
+      "\"headline\":\"Storm closes schools\",\"datePublished\":\"2024-01-30T08:00:00Z\"}\n ]]>\n"
+      "</script></head><body>") + kStormBody;
+  StatusOr<Article> a = ExtractHtml(page, "cdata.html", ExtractOptions{});
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->title.value_or(""), "Storm closes schools");
+  EXPECT_EQ(a->date.value_or(""), "2024-01-30");
+}
+
+TEST(ExtractHtml, JsonLdNameOrHeadlineThatMatchesTitleElementWins) {
+  std::string page = std::string(
+      "<html><head><title>Storm closes schools - Wikinews</title>"
+      "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"name\":\"Storm closes schools\","
+      "\"headline\":\"weather event in the valley\"}</script></head><body>") + kStormBody;
+  StatusOr<Article> a = ExtractHtml(page, "name.html", ExtractOptions{});
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->title.value_or(""), "Storm closes schools");
+}
+
+TEST(ExtractHtml, JsonLdNameThatIsThePublisherIsNotATitle) {
+  std::string page = std::string(
+      "<html><head><meta property=\"og:title\" content=\"Storm closes schools across the region | Valley Times\">"
+      "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"name\":\"Valley Times\","
+      "\"publisher\":{\"@type\":\"Organization\",\"name\":\"Valley Times\"}}</script></head><body>") +
+      kStormBody;
+  StatusOr<Article> a = ExtractHtml(page, "pub.html", ExtractOptions{});
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->title.value_or(""), "Storm closes schools across the region");
+}
+
+TEST(ExtractHtml, LowercaseTailAfterSeparatorStaysInTitle) {
+  std::string page = std::string(
+      "<html><head><title>How we rebuilt the storm desk - an oral history</title></head><body>") + kStormBody;
+  StatusOr<Article> a = ExtractHtml(page, "tail.html", ExtractOptions{});
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->title.value_or(""), "How we rebuilt the storm desk - an oral history");
+}
+
 TEST(ExtractHtml, DateFallsBackToTimeElementThenUrl) {
   const char* body =
       "<div><p>Schools across the region closed on Tuesday as a storm brought heavy snow, strong winds "
