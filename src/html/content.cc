@@ -117,9 +117,15 @@ class ContentExtractor {
     return s;
   }
 
+  // schema.org microdata marks the article body explicitly.
+  bool IsMarkedBody(const HtmlNode& n) const {
+    std::string_view itemprop = doc_.Attribute(n, "itemprop");
+    return !itemprop.empty() && (Contains(itemprop, "articleBody") || Contains(itemprop, "articlebody"));
+  }
+
   bool IsFurniture(int32_t i) const {
     const HtmlNode& n = doc_.node(i);
-    if (n.attr_count == 0) return false;
+    if (n.attr_count == 0 || IsMarkedBody(n)) return false;
     std::string names = Names(i);
     if (names.size() <= 1) return false;
     bool furniture = false;
@@ -147,6 +153,16 @@ class ContentExtractor {
            role == "complementary";
   }
 
+  static bool MayBeFurniture(Tag t) {
+    switch (t) {
+      case Tag::kText: case Tag::kDocument: case Tag::kHtml: case Tag::kBody: case Tag::kArticle:
+      case Tag::kMain: case Tag::kA:
+        return false;
+      default:
+        return true;
+    }
+  }
+
   bool NeverBody(int32_t i) const {
     const HtmlNode& n = doc_.node(i);
     switch (n.tag) {
@@ -162,7 +178,30 @@ class ContentExtractor {
       default:
         break;
     }
-    return IsHidden(n) || (strict_ && IsFurniture(i));
+    return IsHidden(n);
+  }
+
+  // Furniture names that never label article text, however much of it
+  // there is: reader comments read like prose, and so do widgets, promos
+  // and slideshow captions.
+  bool IsStrongFurniture(int32_t i) const {
+    static constexpr std::string_view kStrong[] = {
+        "comment", "disqus", "repl", "remark", "shoutbox", "community", "respon", "discussion",
+        "forum", "widget", "advert", "sponsor", "promo", "related", "recommend", "sidebar",
+        "popular", "trending", "newsletter", "subscri", "cookie", "consent", "banner", "popup",
+        "modal", "outbrain", "taboola", "footer", "menu", "login", "signup", "gallery", "slide"};
+    std::string names = Names(i);
+    for (std::string_view k : kStrong) {
+      if (Contains(names, k)) return true;
+    }
+    return HasWord(names, "ad") || HasWord(names, "ads") || HasWord(names, "nav");
+  }
+
+  // A furniture name on a block of prose ("read-more" wrapping the rest of
+  // a story behind a fold, a "share" id on the body wrapper) loses to what
+  // the block holds: several paragraphs of text with few links.
+  bool ProseOutweighsName(int32_t i) const {
+    return paras_[i] >= 3 && text_[i] >= 800 && LinkDensity(i) < 0.2 && !IsStrongFurniture(i);
   }
 
   void Prepare() {
@@ -182,6 +221,33 @@ class ContentExtractor {
       int32_t p = doc_.node(i).parent;
       removed_[i] = removed_[p] || NeverBody(i);
     }
+    CountSubtrees();
+    if (!strict_) return;
+    // Furniture by name, outermost first, judged on what the node holds;
+    // a removed node's counts are taken back from its ancestors.
+    for (int32_t i = 1; i < n_; ++i) {
+      if (removed_[i]) {
+        i = end_[i] - 1;
+        continue;
+      }
+      if (!MayBeFurniture(doc_.node(i).tag) || !IsFurniture(i) || ProseOutweighsName(i)) continue;
+      for (int32_t k = i; k < end_[i]; ++k) removed_[k] = 1;
+      for (int32_t a = doc_.node(i).parent; a >= 0; a = doc_.node(a).parent) {
+        text_[a] -= text_[i];
+        links_[a] -= links_[i];
+        commas_[a] -= commas_[i];
+        paras_[a] -= paras_[i];
+        imgs_[a] -= imgs_[i];
+        lis_[a] -= lis_[i];
+      }
+      i = end_[i] - 1;
+    }
+  }
+
+  // Sums text, link, comma and element counts over each subtree, leaving
+  // out removed nodes (except form inputs, which always count against a
+  // block).
+  void CountSubtrees() {
     for (int32_t i = n_ - 1; i >= 0; --i) {
       const HtmlNode& n = doc_.node(i);
       end_[i] = n.last_child >= 0 ? end_[n.last_child] : i + 1;
@@ -234,6 +300,7 @@ class ContentExtractor {
     for (std::string_view k : kPositive) {
       if (Contains(names, k)) { w += 25; break; }
     }
+    if (IsMarkedBody(doc_.node(i))) w = std::max(w, 0.0) + 25;
     return w;
   }
 

@@ -176,6 +176,44 @@ TEST(Charset, DetectsFromBomHeaderAndMeta) {
   EXPECT_EQ(internal::DetectCharset("<p>none</p>", ""), "");
 }
 
+// Paragraphs of story prose, numbered so each is distinct.
+std::string StoryParagraphs(int first, int count) {
+  std::string out;
+  for (int k = first; k < first + count; ++k) {
+    out += "<p>Paragraph " + std::to_string(k) +
+           " of the harbour story: the council said repairs to the bridge, which carries most of "
+           "the town's traffic, would finish in spring, and traders welcomed the news.</p>";
+  }
+  return out;
+}
+
+TEST(ExtractContent, ProseUnderReadMoreFoldIsKept) {
+  std::string page = "<html><body><div id=\"story\">" + StoryParagraphs(1, 3) +
+                     "<div id=\"read-more\">" + StoryParagraphs(4, 6) +
+                     "</div></div><div class=\"related\"><a href=\"/a\">Other story</a></div></body></html>";
+  StatusOr<Article> a = ExtractHtml(page, "fold.html", ExtractOptions{});
+  ASSERT_TRUE(a.ok());
+  EXPECT_NE(a->text.find("Paragraph 9 of"), std::string::npos);
+  EXPECT_NE(a->text.find("Paragraph 1 of"), std::string::npos);
+}
+
+TEST(ExtractContent, CommentsStayOutHoweverLong) {
+  std::string page = "<html><body><article><div class=\"story\">" + StoryParagraphs(1, 4) +
+                     "</div></article><div id=\"comments\">" + StoryParagraphs(20, 8) + "</div></body></html>";
+  StatusOr<Article> a = ExtractHtml(page, "comments.html", ExtractOptions{});
+  ASSERT_TRUE(a.ok());
+  EXPECT_NE(a->text.find("Paragraph 4 of"), std::string::npos);
+  EXPECT_EQ(a->text.find("Paragraph 20 of"), std::string::npos);
+}
+
+TEST(ExtractContent, MicrodataArticleBodyBeatsFurnitureId) {
+  std::string page = "<html><body><div itemprop=\"articleBody\" id=\"share-buttons-parent\">" +
+                     StoryParagraphs(1, 2) + "</div></body></html>";
+  StatusOr<Article> a = ExtractHtml(page, "microdata.html", ExtractOptions{});
+  ASSERT_TRUE(a.ok());
+  EXPECT_NE(a->text.find("Paragraph 2 of"), std::string::npos);
+}
+
 TEST(LooksLikeHtml, TellsPagesFromText) {
   EXPECT_TRUE(LooksLikeHtml("  <!doctype html><html>"));
   EXPECT_TRUE(LooksLikeHtml("<div class=a>text</div>"));
