@@ -99,6 +99,7 @@ class ContentExtractor {
   std::vector<std::string> Run(bool strict) {
     if (n_ <= 1) return {};
     strict_ = strict;
+    best_scored_ = -1;
     Prepare();
     ScoreParagraphs();
     int32_t top = PickTop();
@@ -364,6 +365,7 @@ class ContentExtractor {
     std::stable_sort(best.begin(), best.end(), [&](int32_t a, int32_t b) { return score_[a] > score_[b]; });
     if (best.size() > 5) best.resize(5);
     int32_t top = best[0];
+    best_scored_ = top;
     // When several strong candidates share an ancestor, the article is
     // split across them: take the ancestor.
     std::vector<int32_t> alternatives;
@@ -429,7 +431,50 @@ class ContentExtractor {
         }
       }
     }
+    AddContinuations(&out);
     return out;
+  }
+
+  std::string_view FirstClass(int32_t i) const {
+    std::string_view c = doc_.Attribute(doc_.node(i), "class");
+    size_t b = c.find_first_not_of(" \t\n");
+    if (b == std::string_view::npos) return {};
+    c.remove_prefix(b);
+    return c.substr(0, c.find_first_of(" \t\n"));
+  }
+
+  // Templates that break a story around a full-width figure or pull quote
+  // repeat the body block's class for each part, often several levels
+  // apart. Candidates with the top's exact class, with prose and few
+  // links, are parts of the same story.
+  void AddContinuations(std::vector<int32_t>* out) const {
+    if (best_scored_ < 0) return;
+    // The first class token names the block; later ones number or theme
+    // it ("story-body story-body-2").
+    std::string_view top_class = FirstClass(best_scored_);
+    if (top_class.empty()) return;
+    double threshold = std::max(10.0, score_[best_scored_] * 0.2);
+    auto covered = [&](int32_t i) {
+      for (int32_t o : *out) {
+        if ((i >= o && i < end_[o]) || (o >= i && o < end_[i])) return true;
+      }
+      return false;
+    };
+    size_t before = out->size();
+    for (int32_t i = 1; i < n_; ++i) {
+      if (removed_[i]) {
+        i = end_[i] - 1;
+        continue;
+      }
+      if (!candidate_[i] || score_[i] < threshold || LinkDensity(i) > 0.25 || text_[i] < 500 ||
+          paras_[i] < 2) {
+        continue;
+      }
+      if (FirstClass(i) != top_class || covered(i)) continue;
+      out->push_back(i);
+      i = end_[i] - 1;
+    }
+    if (out->size() > before) std::sort(out->begin(), out->end());
   }
 
   // Conditional cleaning: a sub-block inside the chosen content that looks
@@ -503,6 +548,7 @@ class ContentExtractor {
   const HtmlDocument& doc_;
   const int32_t n_;
   bool strict_ = true;
+  int32_t best_scored_ = -1;  // The highest-scoring candidate before moving up.
   std::vector<std::string> titles_;
   std::vector<int32_t> end_, text_, links_, commas_, paras_, imgs_, lis_, inputs_;
   std::vector<uint8_t> removed_, has_block_, candidate_;

@@ -214,6 +214,20 @@ TEST(ExtractContent, MicrodataArticleBodyBeatsFurnitureId) {
   EXPECT_NE(a->text.find("Paragraph 2 of"), std::string::npos);
 }
 
+TEST(ExtractContent, StorySplitAroundFigureKeepsBothParts) {
+  std::string page =
+      "<html><body><div class=\"post\"><section><div class=\"wrap\"><div class=\"story-text t1\">" +
+      StoryParagraphs(1, 4) +
+      "</div></div></section><figure><img src=\"x.jpg\"><figcaption>The bridge</figcaption></figure>"
+      "<section><div class=\"story-text t2\">" + StoryParagraphs(5, 8) +
+      "</div></section></div><ul class=\"links\"><li><a href=\"/a\">Other</a></li></ul></body></html>";
+  StatusOr<Article> a = ExtractHtml(page, "split.html", ExtractOptions{});
+  ASSERT_TRUE(a.ok());
+  EXPECT_NE(a->text.find("Paragraph 1 of"), std::string::npos);
+  EXPECT_NE(a->text.find("Paragraph 12 of"), std::string::npos);
+  EXPECT_LT(a->text.find("Paragraph 4 of"), a->text.find("Paragraph 5 of"));
+}
+
 TEST(LooksLikeHtml, TellsPagesFromText) {
   EXPECT_TRUE(LooksLikeHtml("  <!doctype html><html>"));
   EXPECT_TRUE(LooksLikeHtml("<div class=a>text</div>"));
