@@ -223,7 +223,30 @@ class ContentExtractor {
       removed_[i] = removed_[p] || NeverBody(i);
     }
     CountSubtrees();
-    if (!strict_) return;
+    if (strict_) RemoveFurniture();
+    CountHeadings();
+  }
+
+  // Headings per subtree, and how many of them are mostly a link: a block
+  // of linked headings is a list of teasers for other stories.
+  void CountHeadings() {
+    headings_.assign(n_, 0);
+    linked_headings_.assign(n_, 0);
+    for (int32_t i = 1; i < n_; ++i) {
+      if (removed_[i]) {
+        i = end_[i] - 1;
+        continue;
+      }
+      if (!IsHeading(doc_.node(i).tag) || text_[i] == 0) continue;
+      bool linked = LinkDensity(i) > 0.5;
+      for (int32_t a = doc_.node(i).parent; a >= 0; a = doc_.node(a).parent) {
+        headings_[a] += 1;
+        linked_headings_[a] += linked;
+      }
+    }
+  }
+
+  void RemoveFurniture() {
     // Furniture by name, outermost first, judged on what the node holds;
     // a removed node's counts are taken back from its ancestors.
     for (int32_t i = 1; i < n_; ++i) {
@@ -484,16 +507,24 @@ class ContentExtractor {
     Tag t = n.tag;
     if (IsHeading(t)) {
       if (t <= Tag::kH2 && IsTitle(i)) return true;
-      return ClassWeight(i) < 0 || LinkDensity(i) > 0.33;
+      // A linked heading is an item in a list of picks when the article
+      // holds it, a teaser when a block of them does (see below).
+      return ClassWeight(i) < 0;
     }
     if (t == Tag::kP && IsTitle(i)) return true;
     bool checked = t == Tag::kForm || t == Tag::kFieldset || t == Tag::kTable || t == Tag::kUl ||
                    t == Tag::kOl || t == Tag::kDiv || t == Tag::kSection || t == Tag::kFigure ||
                    t == Tag::kDl;
     if (!checked) return false;
+    // The block holding the best-scoring text is the article's own.
+    if (best_scored_ >= i && best_scored_ < end_[i]) return false;
     double weight = ClassWeight(i);
     bool list = t == Tag::kUl || t == Tag::kOl;
     if (weight < 0 || (weight + score_[i] < 0 && !list)) return true;
+    if (linked_headings_[i] >= 3 && 2 * linked_headings_[i] >= headings_[i] &&
+        paras_[i] <= 2 * linked_headings_[i]) {
+      return true;
+    }
     if (commas_[i] >= 10) return false;
     double ld = LinkDensity(i);
     int32_t p = paras_[i];
@@ -522,26 +553,32 @@ class ContentExtractor {
     if (!p.empty()) out->push_back(std::move(p));
   }
 
-  void EmitNode(int32_t i, bool root, std::string* current, std::vector<std::string>* out) const {
+  // `in_list`: an enclosing list was judged and kept; its sub-lists go
+  // with it (an outline's nested items link more than its top level).
+  void EmitNode(int32_t i, bool root, bool in_list, std::string* current,
+                std::vector<std::string>* out) const {
     const HtmlNode& n = doc_.node(i);
     if (n.tag == Tag::kText) {
       current->append(doc_.Text(n));
       return;
     }
-    if (removed_[i] || (!root && DropBlock(i))) {
+    bool list = n.tag == Tag::kUl || n.tag == Tag::kOl;
+    if (removed_[i] || (!root && !(in_list && list) && DropBlock(i))) {
       if (IsBlock(n.tag)) Flush(current, out);
       else current->push_back(' ');
       return;
     }
     bool block = IsBlock(n.tag);
     if (block) Flush(current, out);
-    for (int32_t c = n.first_child; c >= 0; c = doc_.node(c).next_sibling) EmitNode(c, false, current, out);
+    for (int32_t c = n.first_child; c >= 0; c = doc_.node(c).next_sibling) {
+      EmitNode(c, false, in_list || (list && !root), current, out);
+    }
     if (block) Flush(current, out);
   }
 
   void Emit(int32_t node, std::vector<std::string>* out) const {
     std::string current;
-    EmitNode(node, true, &current, out);
+    EmitNode(node, true, false, &current, out);
     Flush(&current, out);
   }
 
@@ -551,6 +588,7 @@ class ContentExtractor {
   int32_t best_scored_ = -1;  // The highest-scoring candidate before moving up.
   std::vector<std::string> titles_;
   std::vector<int32_t> end_, text_, links_, commas_, paras_, imgs_, lis_, inputs_;
+  std::vector<int32_t> headings_, linked_headings_;
   std::vector<uint8_t> removed_, has_block_, candidate_;
   std::vector<double> score_;
 };

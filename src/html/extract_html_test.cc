@@ -228,6 +228,23 @@ TEST(ExtractContent, StorySplitAroundFigureKeepsBothParts) {
   EXPECT_LT(a->text.find("Paragraph 4 of"), a->text.find("Paragraph 5 of"));
 }
 
+TEST(ExtractContent, LinkedItemHeadingsInArticleStayTeaserBlockGoes) {
+  std::string teasers = "<div class=\"more\">";
+  for (int k = 0; k < 4; ++k) {
+    teasers += "<h3><a href=\"/s" + std::to_string(k) + "\">Teaser headline " + std::to_string(k) +
+               "</a></h3><p>A short summary of another story, with a comma, for readers.</p>";
+  }
+  teasers += "</div>";
+  std::string page = "<html><body><div class=\"story\">" + StoryParagraphs(1, 3) +
+                     "<h3><a href=\"https://shop.example/game\">Harbour Builder ($20)</a></h3>" +
+                     StoryParagraphs(4, 3) + teasers + "</div></body></html>";
+  StatusOr<Article> a = ExtractHtml(page, "teasers.html", ExtractOptions{});
+  ASSERT_TRUE(a.ok());
+  EXPECT_NE(a->text.find("Harbour Builder ($20)"), std::string::npos);
+  EXPECT_NE(a->text.find("Paragraph 6 of"), std::string::npos);
+  EXPECT_EQ(a->text.find("Teaser headline"), std::string::npos);
+}
+
 TEST(LooksLikeHtml, TellsPagesFromText) {
   EXPECT_TRUE(LooksLikeHtml("  <!doctype html><html>"));
   EXPECT_TRUE(LooksLikeHtml("<div class=a>text</div>"));
