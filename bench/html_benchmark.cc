@@ -18,7 +18,9 @@
 #include <vector>
 
 #include "src/html/dom.h"
+#include "src/warc/warc_writer.h"
 #include "whosaid/pipeline.h"
+#include "whosaid/reader.h"
 
 #ifdef WHOSAID_HAVE_MYHTML
 #include <myhtml/api.h>
@@ -49,7 +51,58 @@ Result Time(const char* name, const std::vector<std::string>& pages, int rounds,
 
 }  // namespace
 
+// --make-warc DIR COPIES OUT: writes the pages COPIES times as a WARC.gz,
+// one gzip member per response record (the CC-NEWS layout), through the
+// project's WARC writer.
+int MakeWarc(const std::string& dir, int copies, const std::string& out_path) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+    if (e.path().filename() == "source.html") files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  std::ofstream out(out_path, std::ios::binary);
+  for (int c = 0; c < copies; ++c) {
+    for (const auto& f : files) {
+      std::ifstream in(f, std::ios::binary);
+      std::stringstream ss;
+      ss << in.rdbuf();
+      whosaid::internal::WarcRecordSpec spec;
+      spec.target_uri = "https://bench.example/" + std::to_string(c) + "/" + f.parent_path().filename().string();
+      spec.block = whosaid::internal::MakeHttpResponse(ss.str(), "text/html; charset=utf-8", false, false);
+      std::string record;
+      whosaid::internal::AppendWarcRecord(spec, /*gzip=*/true, &record);
+      out << record;
+    }
+  }
+  std::printf("wrote %zu records to %s\n", files.size() * copies, out_path.c_str());
+  return out ? 0 : 1;
+}
+
+// --read-warc FILE: reads every record (inflate, WARC and HTTP parsing, no
+// extraction) and reports MB/s of file and of payload.
+int ReadWarc(const std::string& path) {
+  auto start = std::chrono::steady_clock::now();
+  auto reader = whosaid::InputReader::Open(path, whosaid::ReaderOptions{});
+  if (!reader.ok()) {
+    std::fprintf(stderr, "%s\n", reader.status().ToString().c_str());
+    return 1;
+  }
+  whosaid::InputRecord r;
+  size_t documents = 0, payload = 0;
+  while ((*reader)->Next(&r)) {
+    documents += r.kind == whosaid::InputRecord::Kind::kDocument;
+    payload += r.data.size();
+  }
+  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double file_mb = std::filesystem::file_size(path) / 1e6;
+  std::printf("RESULT whosaid-read documents=%zu file_mb=%.1f payload_mb=%.1f seconds=%.3f\n", documents,
+              file_mb, payload / 1e6, s);
+  return documents > 0 ? 0 : 1;
+}
+
 int main(int argc, char** argv) {
+  if (argc >= 5 && std::string(argv[1]) == "--make-warc") return MakeWarc(argv[2], std::atoi(argv[3]), argv[4]);
+  if (argc >= 3 && std::string(argv[1]) == "--read-warc") return ReadWarc(argv[2]);
   std::string dir = argc > 1 ? argv[1] : "../shared/corpora/readability/pages";
   int rounds = argc > 2 ? std::atoi(argv[2]) : 5;
   std::vector<std::string> pages;

@@ -19,3 +19,10 @@ for t in 1 2; do
   end=$(date +%s.%N)
   echo "threads $t: $(echo "$end - $start" | bc) s"
 done
+echo
+echo "== Side by side: whosaid vs Readability.js vs readability-lxml (one core each)"
+if command -v node >/dev/null && /usr/bin/python3 -c 'import readability' 2>/dev/null; then
+  "$here/bench/extraction/compare.sh" "$build" "$pages"
+else
+  echo "skipped: needs node + npm and python3-readability"
+fi

@@ -99,6 +99,7 @@ class ContentExtractor {
   std::vector<std::string> Run(bool strict) {
     if (n_ <= 1) return {};
     strict_ = strict;
+    best_scored_ = -1;
     Prepare();
     ScoreParagraphs();
     int32_t top = PickTop();
@@ -117,9 +118,15 @@ class ContentExtractor {
     return s;
   }
 
+  // schema.org microdata marks the article body explicitly.
+  bool IsMarkedBody(const HtmlNode& n) const {
+    std::string_view itemprop = doc_.Attribute(n, "itemprop");
+    return !itemprop.empty() && (Contains(itemprop, "articleBody") || Contains(itemprop, "articlebody"));
+  }
+
   bool IsFurniture(int32_t i) const {
     const HtmlNode& n = doc_.node(i);
-    if (n.attr_count == 0) return false;
+    if (n.attr_count == 0 || IsMarkedBody(n)) return false;
     std::string names = Names(i);
     if (names.size() <= 1) return false;
     bool furniture = false;
@@ -147,6 +154,16 @@ class ContentExtractor {
            role == "complementary";
   }
 
+  static bool MayBeFurniture(Tag t) {
+    switch (t) {
+      case Tag::kText: case Tag::kDocument: case Tag::kHtml: case Tag::kBody: case Tag::kArticle:
+      case Tag::kMain: case Tag::kA:
+        return false;
+      default:
+        return true;
+    }
+  }
+
   bool NeverBody(int32_t i) const {
     const HtmlNode& n = doc_.node(i);
     switch (n.tag) {
@@ -162,7 +179,30 @@ class ContentExtractor {
       default:
         break;
     }
-    return IsHidden(n) || (strict_ && IsFurniture(i));
+    return IsHidden(n);
+  }
+
+  // Furniture names that never label article text, however much of it
+  // there is: reader comments read like prose, and so do widgets, promos
+  // and slideshow captions.
+  bool IsStrongFurniture(int32_t i) const {
+    static constexpr std::string_view kStrong[] = {
+        "comment", "disqus", "repl", "remark", "shoutbox", "community", "respon", "discussion",
+        "forum", "widget", "advert", "sponsor", "promo", "related", "recommend", "sidebar",
+        "popular", "trending", "newsletter", "subscri", "cookie", "consent", "banner", "popup",
+        "modal", "outbrain", "taboola", "footer", "menu", "login", "signup", "gallery", "slide"};
+    std::string names = Names(i);
+    for (std::string_view k : kStrong) {
+      if (Contains(names, k)) return true;
+    }
+    return HasWord(names, "ad") || HasWord(names, "ads") || HasWord(names, "nav");
+  }
+
+  // A furniture name on a block of prose ("read-more" wrapping the rest of
+  // a story behind a fold, a "share" id on the body wrapper) loses to what
+  // the block holds: several paragraphs of text with few links.
+  bool ProseOutweighsName(int32_t i) const {
+    return paras_[i] >= 3 && text_[i] >= 800 && LinkDensity(i) < 0.2 && !IsStrongFurniture(i);
   }
 
   void Prepare() {
@@ -182,6 +222,56 @@ class ContentExtractor {
       int32_t p = doc_.node(i).parent;
       removed_[i] = removed_[p] || NeverBody(i);
     }
+    CountSubtrees();
+    if (strict_) RemoveFurniture();
+    CountHeadings();
+  }
+
+  // Headings per subtree, and how many of them are mostly a link: a block
+  // of linked headings is a list of teasers for other stories.
+  void CountHeadings() {
+    headings_.assign(n_, 0);
+    linked_headings_.assign(n_, 0);
+    for (int32_t i = 1; i < n_; ++i) {
+      if (removed_[i]) {
+        i = end_[i] - 1;
+        continue;
+      }
+      if (!IsHeading(doc_.node(i).tag) || text_[i] == 0) continue;
+      bool linked = LinkDensity(i) > 0.5;
+      for (int32_t a = doc_.node(i).parent; a >= 0; a = doc_.node(a).parent) {
+        headings_[a] += 1;
+        linked_headings_[a] += linked;
+      }
+    }
+  }
+
+  void RemoveFurniture() {
+    // Furniture by name, outermost first, judged on what the node holds;
+    // a removed node's counts are taken back from its ancestors.
+    for (int32_t i = 1; i < n_; ++i) {
+      if (removed_[i]) {
+        i = end_[i] - 1;
+        continue;
+      }
+      if (!MayBeFurniture(doc_.node(i).tag) || !IsFurniture(i) || ProseOutweighsName(i)) continue;
+      for (int32_t k = i; k < end_[i]; ++k) removed_[k] = 1;
+      for (int32_t a = doc_.node(i).parent; a >= 0; a = doc_.node(a).parent) {
+        text_[a] -= text_[i];
+        links_[a] -= links_[i];
+        commas_[a] -= commas_[i];
+        paras_[a] -= paras_[i];
+        imgs_[a] -= imgs_[i];
+        lis_[a] -= lis_[i];
+      }
+      i = end_[i] - 1;
+    }
+  }
+
+  // Sums text, link, comma and element counts over each subtree, leaving
+  // out removed nodes (except form inputs, which always count against a
+  // block).
+  void CountSubtrees() {
     for (int32_t i = n_ - 1; i >= 0; --i) {
       const HtmlNode& n = doc_.node(i);
       end_[i] = n.last_child >= 0 ? end_[n.last_child] : i + 1;
@@ -234,6 +324,7 @@ class ContentExtractor {
     for (std::string_view k : kPositive) {
       if (Contains(names, k)) { w += 25; break; }
     }
+    if (IsMarkedBody(doc_.node(i))) w = std::max(w, 0.0) + 25;
     return w;
   }
 
@@ -297,6 +388,7 @@ class ContentExtractor {
     std::stable_sort(best.begin(), best.end(), [&](int32_t a, int32_t b) { return score_[a] > score_[b]; });
     if (best.size() > 5) best.resize(5);
     int32_t top = best[0];
+    best_scored_ = top;
     // When several strong candidates share an ancestor, the article is
     // split across them: take the ancestor.
     std::vector<int32_t> alternatives;
@@ -362,7 +454,50 @@ class ContentExtractor {
         }
       }
     }
+    AddContinuations(&out);
     return out;
+  }
+
+  std::string_view FirstClass(int32_t i) const {
+    std::string_view c = doc_.Attribute(doc_.node(i), "class");
+    size_t b = c.find_first_not_of(" \t\n");
+    if (b == std::string_view::npos) return {};
+    c.remove_prefix(b);
+    return c.substr(0, c.find_first_of(" \t\n"));
+  }
+
+  // Templates that break a story around a full-width figure or pull quote
+  // repeat the body block's class for each part, often several levels
+  // apart. Candidates with the top's exact class, with prose and few
+  // links, are parts of the same story.
+  void AddContinuations(std::vector<int32_t>* out) const {
+    if (best_scored_ < 0) return;
+    // The first class token names the block; later ones number or theme
+    // it ("story-body story-body-2").
+    std::string_view top_class = FirstClass(best_scored_);
+    if (top_class.empty()) return;
+    double threshold = std::max(10.0, score_[best_scored_] * 0.2);
+    auto covered = [&](int32_t i) {
+      for (int32_t o : *out) {
+        if ((i >= o && i < end_[o]) || (o >= i && o < end_[i])) return true;
+      }
+      return false;
+    };
+    size_t before = out->size();
+    for (int32_t i = 1; i < n_; ++i) {
+      if (removed_[i]) {
+        i = end_[i] - 1;
+        continue;
+      }
+      if (!candidate_[i] || score_[i] < threshold || LinkDensity(i) > 0.25 || text_[i] < 500 ||
+          paras_[i] < 2) {
+        continue;
+      }
+      if (FirstClass(i) != top_class || covered(i)) continue;
+      out->push_back(i);
+      i = end_[i] - 1;
+    }
+    if (out->size() > before) std::sort(out->begin(), out->end());
   }
 
   // Conditional cleaning: a sub-block inside the chosen content that looks
@@ -372,16 +507,24 @@ class ContentExtractor {
     Tag t = n.tag;
     if (IsHeading(t)) {
       if (t <= Tag::kH2 && IsTitle(i)) return true;
-      return ClassWeight(i) < 0 || LinkDensity(i) > 0.33;
+      // A linked heading is an item in a list of picks when the article
+      // holds it, a teaser when a block of them does (see below).
+      return ClassWeight(i) < 0;
     }
     if (t == Tag::kP && IsTitle(i)) return true;
     bool checked = t == Tag::kForm || t == Tag::kFieldset || t == Tag::kTable || t == Tag::kUl ||
                    t == Tag::kOl || t == Tag::kDiv || t == Tag::kSection || t == Tag::kFigure ||
                    t == Tag::kDl;
     if (!checked) return false;
+    // The block holding the best-scoring text is the article's own.
+    if (best_scored_ >= i && best_scored_ < end_[i]) return false;
     double weight = ClassWeight(i);
     bool list = t == Tag::kUl || t == Tag::kOl;
     if (weight < 0 || (weight + score_[i] < 0 && !list)) return true;
+    if (linked_headings_[i] >= 3 && 2 * linked_headings_[i] >= headings_[i] &&
+        paras_[i] <= 2 * linked_headings_[i]) {
+      return true;
+    }
     if (commas_[i] >= 10) return false;
     double ld = LinkDensity(i);
     int32_t p = paras_[i];
@@ -410,34 +553,42 @@ class ContentExtractor {
     if (!p.empty()) out->push_back(std::move(p));
   }
 
-  void EmitNode(int32_t i, bool root, std::string* current, std::vector<std::string>* out) const {
+  // `in_list`: an enclosing list was judged and kept; its sub-lists go
+  // with it (an outline's nested items link more than its top level).
+  void EmitNode(int32_t i, bool root, bool in_list, std::string* current,
+                std::vector<std::string>* out) const {
     const HtmlNode& n = doc_.node(i);
     if (n.tag == Tag::kText) {
       current->append(doc_.Text(n));
       return;
     }
-    if (removed_[i] || (!root && DropBlock(i))) {
+    bool list = n.tag == Tag::kUl || n.tag == Tag::kOl;
+    if (removed_[i] || (!root && !(in_list && list) && DropBlock(i))) {
       if (IsBlock(n.tag)) Flush(current, out);
       else current->push_back(' ');
       return;
     }
     bool block = IsBlock(n.tag);
     if (block) Flush(current, out);
-    for (int32_t c = n.first_child; c >= 0; c = doc_.node(c).next_sibling) EmitNode(c, false, current, out);
+    for (int32_t c = n.first_child; c >= 0; c = doc_.node(c).next_sibling) {
+      EmitNode(c, false, in_list || (list && !root), current, out);
+    }
     if (block) Flush(current, out);
   }
 
   void Emit(int32_t node, std::vector<std::string>* out) const {
     std::string current;
-    EmitNode(node, true, &current, out);
+    EmitNode(node, true, false, &current, out);
     Flush(&current, out);
   }
 
   const HtmlDocument& doc_;
   const int32_t n_;
   bool strict_ = true;
+  int32_t best_scored_ = -1;  // The highest-scoring candidate before moving up.
   std::vector<std::string> titles_;
   std::vector<int32_t> end_, text_, links_, commas_, paras_, imgs_, lis_, inputs_;
+  std::vector<int32_t> headings_, linked_headings_;
   std::vector<uint8_t> removed_, has_block_, candidate_;
   std::vector<double> score_;
 };

@@ -82,6 +82,51 @@ TEST(ExtractHtml, TitleFromTitleElementLosesSiteSuffix) {
   EXPECT_EQ(a->title.value_or(""), "Storm closes schools across the region");
 }
 
+constexpr char kStormBody[] =
+    "<div><p>Schools across the region closed on Tuesday as a storm brought heavy snow, strong winds "
+    "and power cuts to thousands of homes, officials said.</p></div></body></html>";
+
+TEST(ExtractHtml, JsonLdInsideCdataWrapperIsRead) {
+  std::string page = std::string(
+      "<html><head><meta property=\"article:modified_time\" content=\"2024-02-02\">"
+      "<script type=\"application/ld+json\">\n  <![CDATA[\n {\"@type\":\"NewsArticle\","
+      "\"headline\":\"Storm closes schools\",\"datePublished\":\"2024-01-30T08:00:00Z\"}\n ]]>\n"
+      "</script></head><body>") + kStormBody;
+  StatusOr<Article> a = ExtractHtml(page, "cdata.html", ExtractOptions{});
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->title.value_or(""), "Storm closes schools");
+  EXPECT_EQ(a->date.value_or(""), "2024-01-30");
+}
+
+TEST(ExtractHtml, JsonLdNameOrHeadlineThatMatchesTitleElementWins) {
+  std::string page = std::string(
+      "<html><head><title>Storm closes schools - Wikinews</title>"
+      "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"name\":\"Storm closes schools\","
+      "\"headline\":\"weather event in the valley\"}</script></head><body>") + kStormBody;
+  StatusOr<Article> a = ExtractHtml(page, "name.html", ExtractOptions{});
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->title.value_or(""), "Storm closes schools");
+}
+
+TEST(ExtractHtml, JsonLdNameThatIsThePublisherIsNotATitle) {
+  std::string page = std::string(
+      "<html><head><meta property=\"og:title\" content=\"Storm closes schools across the region | Valley Times\">"
+      "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"name\":\"Valley Times\","
+      "\"publisher\":{\"@type\":\"Organization\",\"name\":\"Valley Times\"}}</script></head><body>") +
+      kStormBody;
+  StatusOr<Article> a = ExtractHtml(page, "pub.html", ExtractOptions{});
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->title.value_or(""), "Storm closes schools across the region");
+}
+
+TEST(ExtractHtml, LowercaseTailAfterSeparatorStaysInTitle) {
+  std::string page = std::string(
+      "<html><head><title>How we rebuilt the storm desk - an oral history</title></head><body>") + kStormBody;
+  StatusOr<Article> a = ExtractHtml(page, "tail.html", ExtractOptions{});
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->title.value_or(""), "How we rebuilt the storm desk - an oral history");
+}
+
 TEST(ExtractHtml, DateFallsBackToTimeElementThenUrl) {
   const char* body =
       "<div><p>Schools across the region closed on Tuesday as a storm brought heavy snow, strong winds "
@@ -129,6 +174,75 @@ TEST(Charset, DetectsFromBomHeaderAndMeta) {
   EXPECT_EQ(internal::DetectCharset("<meta charset=\"Shift_JIS\">", "text/html; charset=UTF-8"), "utf-8");
   EXPECT_EQ(internal::DetectCharset("<meta charset='windows-1251'>", ""), "windows-1251");
   EXPECT_EQ(internal::DetectCharset("<p>none</p>", ""), "");
+}
+
+// Paragraphs of story prose, numbered so each is distinct.
+std::string StoryParagraphs(int first, int count) {
+  std::string out;
+  for (int k = first; k < first + count; ++k) {
+    out += "<p>Paragraph " + std::to_string(k) +
+           " of the harbour story: the council said repairs to the bridge, which carries most of "
+           "the town's traffic, would finish in spring, and traders welcomed the news.</p>";
+  }
+  return out;
+}
+
+TEST(ExtractContent, ProseUnderReadMoreFoldIsKept) {
+  std::string page = "<html><body><div id=\"story\">" + StoryParagraphs(1, 3) +
+                     "<div id=\"read-more\">" + StoryParagraphs(4, 6) +
+                     "</div></div><div class=\"related\"><a href=\"/a\">Other story</a></div></body></html>";
+  StatusOr<Article> a = ExtractHtml(page, "fold.html", ExtractOptions{});
+  ASSERT_TRUE(a.ok());
+  EXPECT_NE(a->text.find("Paragraph 9 of"), std::string::npos);
+  EXPECT_NE(a->text.find("Paragraph 1 of"), std::string::npos);
+}
+
+TEST(ExtractContent, CommentsStayOutHoweverLong) {
+  std::string page = "<html><body><article><div class=\"story\">" + StoryParagraphs(1, 4) +
+                     "</div></article><div id=\"comments\">" + StoryParagraphs(20, 8) + "</div></body></html>";
+  StatusOr<Article> a = ExtractHtml(page, "comments.html", ExtractOptions{});
+  ASSERT_TRUE(a.ok());
+  EXPECT_NE(a->text.find("Paragraph 4 of"), std::string::npos);
+  EXPECT_EQ(a->text.find("Paragraph 20 of"), std::string::npos);
+}
+
+TEST(ExtractContent, MicrodataArticleBodyBeatsFurnitureId) {
+  std::string page = "<html><body><div itemprop=\"articleBody\" id=\"share-buttons-parent\">" +
+                     StoryParagraphs(1, 2) + "</div></body></html>";
+  StatusOr<Article> a = ExtractHtml(page, "microdata.html", ExtractOptions{});
+  ASSERT_TRUE(a.ok());
+  EXPECT_NE(a->text.find("Paragraph 2 of"), std::string::npos);
+}
+
+TEST(ExtractContent, StorySplitAroundFigureKeepsBothParts) {
+  std::string page =
+      "<html><body><div class=\"post\"><section><div class=\"wrap\"><div class=\"story-text t1\">" +
+      StoryParagraphs(1, 4) +
+      "</div></div></section><figure><img src=\"x.jpg\"><figcaption>The bridge</figcaption></figure>"
+      "<section><div class=\"story-text t2\">" + StoryParagraphs(5, 8) +
+      "</div></section></div><ul class=\"links\"><li><a href=\"/a\">Other</a></li></ul></body></html>";
+  StatusOr<Article> a = ExtractHtml(page, "split.html", ExtractOptions{});
+  ASSERT_TRUE(a.ok());
+  EXPECT_NE(a->text.find("Paragraph 1 of"), std::string::npos);
+  EXPECT_NE(a->text.find("Paragraph 12 of"), std::string::npos);
+  EXPECT_LT(a->text.find("Paragraph 4 of"), a->text.find("Paragraph 5 of"));
+}
+
+TEST(ExtractContent, LinkedItemHeadingsInArticleStayTeaserBlockGoes) {
+  std::string teasers = "<div class=\"more\">";
+  for (int k = 0; k < 4; ++k) {
+    teasers += "<h3><a href=\"/s" + std::to_string(k) + "\">Teaser headline " + std::to_string(k) +
+               "</a></h3><p>A short summary of another story, with a comma, for readers.</p>";
+  }
+  teasers += "</div>";
+  std::string page = "<html><body><div class=\"story\">" + StoryParagraphs(1, 3) +
+                     "<h3><a href=\"https://shop.example/game\">Harbour Builder ($20)</a></h3>" +
+                     StoryParagraphs(4, 3) + teasers + "</div></body></html>";
+  StatusOr<Article> a = ExtractHtml(page, "teasers.html", ExtractOptions{});
+  ASSERT_TRUE(a.ok());
+  EXPECT_NE(a->text.find("Harbour Builder ($20)"), std::string::npos);
+  EXPECT_NE(a->text.find("Paragraph 6 of"), std::string::npos);
+  EXPECT_EQ(a->text.find("Teaser headline"), std::string::npos);
 }
 
 TEST(LooksLikeHtml, TellsPagesFromText) {

@@ -25,7 +25,9 @@ bool Contains(std::string_view hay, std::string_view needle) {
 
 struct JsonLdInfo {
   std::string headline;
+  std::string name;
   std::string date_published;
+  std::string date_created;
   std::string publisher;
   std::vector<std::string> authors;
 };
@@ -68,12 +70,14 @@ void ReadJsonLdObject(const JsonValue& v, int depth, JsonLdInfo* info) {
   if (const JsonValue* graph = v.Find("@graph")) ReadJsonLdObject(*graph, depth + 1, info);
   if (!IsArticleType(v)) return;
   bool is_page = v.GetString("@type") == "WebPage";
-  if (info->headline.empty()) {
+  if (info->headline.empty() && info->name.empty()) {
     info->headline = v.GetString("headline");
-    if (info->headline.empty() && !is_page) info->headline = v.GetString("name");
+    if (!is_page) info->name = v.GetString("name");
   }
   if (info->date_published.empty()) info->date_published = v.GetString("datePublished");
-  if (info->date_published.empty()) info->date_published = v.GetString("dateCreated");
+  // Creation is often the CMS draft or, on wikis, the first revision; it
+  // only stands in when nothing names the publication.
+  if (info->date_created.empty()) info->date_created = v.GetString("dateCreated");
   if (info->authors.empty()) {
     std::vector<std::string> names;
     CollectNames(v.Find("author"), &names);
@@ -85,6 +89,53 @@ void ReadJsonLdObject(const JsonValue& v, int depth, JsonLdInfo* info) {
     CollectNames(v.Find("publisher"), &names);
     if (!names.empty()) info->publisher = names[0];
   }
+}
+
+// Script bodies saved through XHTML serialisers arrive wrapped in
+// <![CDATA[ ... ]]> or <!-- ... -->, which JSON does not allow.
+std::string_view StripScriptWrapper(std::string_view s) {
+  auto trim = [](std::string_view t) {
+    size_t b = t.find_first_not_of(" \t\r\n");
+    if (b == std::string_view::npos) return std::string_view();
+    size_t e = t.find_last_not_of(" \t\r\n");
+    return t.substr(b, e - b + 1);
+  };
+  s = trim(s);
+  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"<![CDATA[", "]]>"},
+                             {"<!--", "-->"}, {"//<![CDATA[", "//]]>"}}) {
+    if (s.substr(0, open.size()) == open && s.size() >= open.size() + close.size() &&
+        s.substr(s.size() - close.size()) == close) {
+      s = trim(s.substr(open.size(), s.size() - open.size() - close.size()));
+    }
+  }
+  return s;
+}
+
+// Lowercase alphanumeric words of s (ASCII folding only; other bytes are
+// kept as word characters so CJK titles still compare).
+std::vector<std::string> TitleWords(std::string_view s) {
+  std::vector<std::string> words;
+  std::string cur;
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80) {
+      cur.push_back(static_cast<char>(std::tolower(u)));
+    } else if (!cur.empty()) {
+      words.push_back(std::move(cur));
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) words.push_back(std::move(cur));
+  return words;
+}
+
+// Share of b's words that a also has: how well `a` covers `b`.
+double WordCoverage(std::string_view a, std::string_view b) {
+  std::vector<std::string> wa = TitleWords(a), wb = TitleWords(b);
+  if (wb.empty()) return 0;
+  int hits = 0;
+  for (const std::string& w : wb) hits += std::find(wa.begin(), wa.end(), w) != wa.end();
+  return static_cast<double>(hits) / wb.size();
 }
 
 // Splits "Headline | Site" style titles. Returns the part that reads as the
@@ -108,8 +159,11 @@ std::string CleanTitle(const std::string& title, const std::optional<std::string
     std::string head = title.substr(0, last);
     std::string tail = title.substr(last + sep.size());
     if (site && Lower(tail) == Lower(*site)) return head;
-    // A short tail after the last separator is a site or section name.
-    if (word_count(head) >= 3 && word_count(tail) <= 4) return head;
+    // A short tail after the last separator is a site or section name;
+    // one that opens in lower case continues the headline ("ATF - an
+    // async task framework").
+    bool lower_start = !tail.empty() && std::islower(static_cast<unsigned char>(tail[0]));
+    if (word_count(head) >= 3 && word_count(tail) <= 4 && !lower_start) return head;
     size_t first = title.find(sep);
     std::string lead = title.substr(0, first);
     if (site && Lower(lead) == Lower(*site)) return title.substr(first + sep.size());
@@ -264,7 +318,7 @@ PageMetadata ExtractMetadata(const HtmlDocument& doc, std::string_view url) {
         if (!Contains(doc.Attribute(n, "type"), "ld+json")) break;
         std::string json;
         doc.AppendRawText(i, &json);
-        StatusOr<JsonValue> v = ParseJson(json);
+        StatusOr<JsonValue> v = ParseJson(StripScriptWrapper(json));
         if (v.ok()) ReadJsonLdObject(*v, 0, &ld);
         break;
       }
@@ -287,8 +341,24 @@ PageMetadata ExtractMetadata(const HtmlDocument& doc, std::string_view url) {
 
   // Title.
   std::string title_text = CollapseWhitespace(title_element);
-  for (std::string candidate : {ld.headline, tag("og:title"), tag("twitter:title"), tag("dc.title"),
-                                tag("title")}) {
+  // JSON-LD often has both a headline and a name; on some sites one of them
+  // is a description ("country in Oceania"). The one the <title> agrees
+  // with is the headline.
+  std::string ld_title = ld.headline.empty() ? ld.name : ld.headline;
+  if (!ld.headline.empty() && !ld.name.empty() && ld.headline != ld.name && !title_text.empty() &&
+      WordCoverage(title_text, ld.name) > WordCoverage(title_text, ld.headline)) {
+    ld_title = ld.name;
+  }
+  // Some sites put their own name in the article's "name".
+  if (!ld_title.empty() && ((meta.publisher && Lower(ld_title) == Lower(*meta.publisher)) ||
+                            Lower(ld_title) == Lower(ld.publisher))) {
+    ld_title.clear();
+  }
+  // Dublin Core is rare and, where present, deliberate; Open Graph and
+  // Twitter titles are often rewritten for sharing.
+  for (std::string candidate : {ld_title, tag("dc:title"), tag("dcterm:title"), tag("dc.title"),
+                                tag("og:title"), tag("title"), tag("twitter:title"),
+                                tag("parsely-title"), tag("sailthru.title")}) {
     candidate = CollapseWhitespace(candidate);
     if (candidate.empty()) continue;
     meta.title_variants.push_back(candidate);
@@ -312,7 +382,7 @@ PageMetadata ExtractMetadata(const HtmlDocument& doc, std::string_view url) {
         tag("datepublished"), tag("article.published"), tag("published_time"),
         tag("publishdate"), tag("publish-date"), tag("pubdate"), tag("parsely-pub-date"),
         tag("sailthru.date"), tag("dc.date.issued"), tag("dc.date"), tag("dcterms.created"),
-        tag("date"), tag("article:modified_time"), time_datetime}) {
+        tag("date"), ld.date_created, time_datetime, tag("article:modified_time")}) {
     if (candidate.empty()) continue;
     if (auto d = NormalizeDate(candidate)) {
       meta.date = *d;

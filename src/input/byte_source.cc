@@ -3,11 +3,22 @@
 #include "src/input/byte_source.h"
 
 #include <cerrno>
+#include <algorithm>
 #include <cstring>
 
 namespace whosaid::internal {
 namespace {
 constexpr size_t kRawChunk = size_t{1} << 18;
+// Compressed bytes kept behind the read position while a member is open,
+// so the header scan after a corrupt member can start near its beginning.
+constexpr size_t kKeepBehind = size_t{64} << 10;
+
+// A gzip member header: magic, deflate, and no reserved flag bits.
+bool IsMemberHeader(std::string_view s, size_t i) {
+  return i + 4 <= s.size() && static_cast<unsigned char>(s[i]) == 0x1F &&
+         static_cast<unsigned char>(s[i + 1]) == 0x8B && s[i + 2] == 0x08 &&
+         (static_cast<unsigned char>(s[i + 3]) & 0xE0) == 0;
+}
 }  // namespace
 
 StatusOr<ByteSource*> ByteSource::Open(const std::string& path) {
@@ -36,10 +47,18 @@ ByteSource::~ByteSource() {
 
 bool ByteSource::FillRaw() {
   if (eof_) return false;
-  if (raw_pos_ > 0) {
-    raw_base_ += static_cast<int64_t>(raw_pos_);
-    raw_.erase(0, raw_pos_);
-    raw_pos_ = 0;
+  // With resync, keep up to kKeepBehind bytes of the open member: if it
+  // turns out corrupt, inflate may have read past the next member's header
+  // before noticing.
+  size_t drop = raw_pos_;
+  if (resync_ && stream_open_) {
+    int64_t keep_from = std::max<int64_t>(member_offset_ + 1, raw_position() - static_cast<int64_t>(kKeepBehind));
+    drop = static_cast<size_t>(std::clamp<int64_t>(keep_from - raw_base_, 0, static_cast<int64_t>(raw_pos_)));
+  }
+  if (drop > 0) {
+    raw_base_ += static_cast<int64_t>(drop);
+    raw_.erase(0, drop);
+    raw_pos_ -= drop;
   }
   size_t old = raw_.size();
   raw_.resize(old + kRawChunk);
@@ -95,15 +114,62 @@ size_t ByteSource::ReadGzip(char* buf, size_t n) {
       inflateEnd(&zs_);
       stream_open_ = false;
     } else if (r != Z_OK && r != Z_BUF_ERROR) {
-      error_ = "corrupt gzip data in member at byte " + std::to_string(member_offset_) + ": " +
-               (zs_.msg ? zs_.msg : "inflate error");
+      std::string reason = "corrupt gzip data in member at byte " + std::to_string(member_offset_) +
+                           ": " + (zs_.msg ? zs_.msg : "inflate error");
       inflateEnd(&zs_);
       stream_open_ = false;
-      break;
+      members_.back().data_end = position_ + static_cast<int64_t>(produced);
+      if (!resync_) members_.back().file_end = raw_position();
+      if (!resync_ || !SkipToNextMember(position_ + static_cast<int64_t>(produced), member_offset_ + 1, reason)) {
+        error_ = std::move(reason);
+        break;
+      }
+      // Damage recorded; hand over what this member gave, if anything,
+      // and go on with the next member.
     }
   }
   position_ += static_cast<int64_t>(produced);
   return produced;
+}
+
+bool ByteSource::SkipToNextMember(int64_t data_pos, int64_t from, std::string reason) {
+  int64_t begin = member_offset_;
+  size_t i = static_cast<size_t>(std::clamp<int64_t>(from - raw_base_, 0, static_cast<int64_t>(raw_.size())));
+  bool found = false;
+  while (true) {
+    for (; i + 4 <= raw_.size(); ++i) {
+      if (IsMemberHeader(raw_, i)) {
+        found = true;
+        break;
+      }
+    }
+    if (found) break;
+    // Refill, keeping the last bytes: a header may straddle the boundary.
+    raw_pos_ = i;
+    int64_t at = raw_position();
+    if (!FillRaw()) break;
+    i = static_cast<size_t>(at - raw_base_);
+  }
+  if (!found) i = raw_.size();
+  int64_t end = raw_base_ + static_cast<int64_t>(i);
+  members_.back().file_end = end;
+  raw_pos_ = i;
+  if (!found) return false;
+  damage_.push_back({members_.back().data_begin, data_pos, begin, end, std::move(reason)});
+  ++damage_count_;
+  return true;
+}
+
+void ByteSource::set_resync(bool on) {
+  resync_ = on;
+  if (!on && !damage_.empty() && error_.empty()) error_ = damage_.front().reason;
+}
+
+bool ByteSource::TakeDamage(Damage* out) {
+  if (damage_.empty()) return false;
+  *out = std::move(damage_.front());
+  damage_.pop_front();
+  return true;
 }
 
 const ByteSource::Member* ByteSource::FindMember(int64_t pos) const {

@@ -290,6 +290,9 @@ StatusOr<std::unique_ptr<InputReader>> InputReader::Open(const std::string& path
   StatusOr<ByteSource*> opened = ByteSource::Open(path);
   if (!opened.ok()) return opened.status();
   std::unique_ptr<ByteSource> src(*opened);
+  // Sniffing may already read past a damaged gzip member; only WARC, one
+  // member per record, goes on after one (the others stop there).
+  src->set_resync(true);
   std::string head(kSniffBytes, '\0');
   size_t got = 0;
   while (got < head.size()) {
@@ -299,6 +302,7 @@ StatusOr<std::unique_ptr<InputReader>> InputReader::Open(const std::string& path
   }
   head.resize(got);
   std::string format = DetectFormat(head);
+  if (format != "warc") src->set_resync(false);
   std::unique_ptr<InputReader> reader;
   if (format == "warc") {
     reader = std::make_unique<WarcInputReader>(std::move(src), path, std::move(head), options);

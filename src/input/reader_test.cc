@@ -135,6 +135,59 @@ TEST(WarcReader, TruncatedGzipMemberIsReportedAfterGoodRecords) {
   EXPECT_NE(records.back().reason.find("gzip"), std::string::npos) << records.back().reason;
 }
 
+// Three resource records, one gzip member each; member_begin[k] is where
+// record k's member starts and member_begin[3] the file size.
+std::string ThreeMemberWarc(int64_t member_begin[4]) {
+  std::string warc;
+  const char* headlines[] = {"Bridge to reopen", "Library extends hours", "Fair opens"};
+  for (int k = 0; k < 3; ++k) {
+    member_begin[k] = static_cast<int64_t>(warc.size());
+    WarcRecordSpec spec;
+    spec.type = "resource";
+    spec.target_uri = "https://c.example/news/" + std::to_string(k);
+    spec.content_type = "text/html";
+    spec.block = Page(headlines[k], "The council met on Monday.");
+    AppendWarcRecord(spec, /*gzip=*/true, &warc);
+  }
+  member_begin[3] = static_cast<int64_t>(warc.size());
+  return warc;
+}
+
+// Each case damages the middle member in a different way; reading must
+// report that member's span and go on to the third record.
+TEST(WarcReader, CorruptGzipMemberIsSkippedToTheNextMember) {
+  struct Case {
+    const char* name;
+    int where;  // 0: deflate data, 1: CRC trailer, 2: garbage before the member.
+  } cases[] = {{"deflate data", 0}, {"crc trailer", 1}, {"garbage between members", 2}};
+  for (const Case& c : cases) {
+    TempDir dir;
+    int64_t begin[4];
+    std::string warc = ThreeMemberWarc(begin);
+    int64_t damaged_begin = begin[1], damaged_end = begin[2];
+    if (c.where == 0) {
+      for (int64_t i = begin[1] + 20; i < begin[1] + 40; ++i) warc[i] = static_cast<char>(warc[i] ^ 0x5A);
+    } else if (c.where == 1) {
+      warc[begin[2] - 6] = static_cast<char>(warc[begin[2] - 6] ^ 0xFF);
+    } else {
+      warc.insert(static_cast<size_t>(begin[1]), "this is not gzip");
+      damaged_end = begin[1] + 16;
+    }
+    std::vector<InputRecord> records = ReadAll(dir.Write("d.warc.gz", warc));
+    ASSERT_EQ(records.size(), c.where == 2 ? 4u : 3u) << c.name;
+    EXPECT_EQ(records[0].kind, InputRecord::Kind::kDocument) << c.name;
+    const InputRecord& bad = records[1];
+    EXPECT_EQ(bad.kind, InputRecord::Kind::kFailed) << c.name;
+    EXPECT_NE(bad.reason.find("corrupt gzip"), std::string::npos) << c.name << ": " << bad.reason;
+    EXPECT_EQ(bad.provenance.offset, damaged_begin) << c.name;
+    EXPECT_EQ(bad.provenance.offset + bad.provenance.length, damaged_end) << c.name;
+    const InputRecord& last = records.back();
+    ASSERT_EQ(last.kind, InputRecord::Kind::kDocument) << c.name;
+    EXPECT_EQ(last.provenance.warc_target_uri.value_or(""), "https://c.example/news/2") << c.name;
+    EXPECT_EQ(last.provenance.offset + last.provenance.length, static_cast<int64_t>(warc.size())) << c.name;
+  }
+}
+
 TEST(WarcReader, CorruptHeaderIsSkippedAndReadingResumes) {
   TempDir dir;
   std::string warc = SampleWarc(false);

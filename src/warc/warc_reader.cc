@@ -92,13 +92,37 @@ bool Dechunk(std::string_view in, std::string* out) {
 
 WarcReader::WarcReader(std::unique_ptr<ByteSource> source, std::string consumed,
                        int64_t max_record_bytes)
-    : source_(std::move(source)), max_record_bytes_(max_record_bytes), buf_(std::move(consumed)) {}
+    : source_(std::move(source)), max_record_bytes_(max_record_bytes), buf_(std::move(consumed)) {
+  // One gzip member per record: a damaged member costs that record only.
+  source_->set_resync(true);
+}
+
+bool WarcReader::ReportDamage(bool at_boundary, WarcRecord* record) {
+  const ByteSource::Damage* next = source_->NextDamage();
+  if (next == nullptr) return false;
+  int64_t at = next->data_begin;
+  if (at > Position() || (at == Position() && !at_boundary)) return false;
+  ByteSource::Damage d;
+  source_->TakeDamage(&d);
+  *record = WarcRecord();
+  record->offset = d.file_begin;
+  record->length = d.file_end - d.file_begin;
+  record->error = d.reason + "; skipped bytes " + std::to_string(d.file_begin) + "-" +
+                  std::to_string(d.file_end) + " to the next gzip member";
+  // Go on with the first byte of the next member. Fill() keeps the buffer
+  // from any queued damage on, so that byte is still here.
+  pos_ = static_cast<size_t>(d.data_pos - buf_base_);
+  return true;
+}
 
 bool WarcReader::Fill() {
-  if (pos_ > 0 && pos_ >= buf_.size() / 2) {
-    buf_base_ += static_cast<int64_t>(pos_);
-    buf_.erase(0, pos_);
-    pos_ = 0;
+  const ByteSource::Damage* damage = source_->NextDamage();
+  int64_t keep_from = damage == nullptr ? Position() : std::min(Position(), damage->data_pos);
+  size_t drop = static_cast<size_t>(std::clamp<int64_t>(keep_from - buf_base_, 0, static_cast<int64_t>(pos_)));
+  if (drop > 0 && drop >= buf_.size() / 2) {
+    buf_base_ += static_cast<int64_t>(drop);
+    buf_.erase(0, drop);
+    pos_ -= drop;
   }
   size_t old = buf_.size();
   buf_.resize(old + kChunk);
@@ -146,6 +170,17 @@ void WarcReader::Locate(int64_t begin, int64_t end, WarcRecord* record) {
 }
 
 bool WarcReader::Next(WarcRecord* record) {
+  if (ReportDamage(/*at_boundary=*/true, record)) return true;
+  bool got = NextRecord(record);
+  // A record that ends exactly where the damaged member begins is whole;
+  // the damage is reported by the next call. One that holds any byte of
+  // the damaged member is replaced by the report (a failed CRC taints all
+  // of the member's bytes).
+  if (ReportDamage(/*at_boundary=*/false, record)) return true;
+  return got;
+}
+
+bool WarcReader::NextRecord(WarcRecord* record) {
   *record = WarcRecord();
   std::string line;
   // Skip blank lines between records.

@@ -3,7 +3,9 @@
 // length in the file, and turns response/resource records into payloads:
 // HTTP headers parsed, chunked transfer and gzip/deflate content encoding
 // undone. Bad records are reported (offset and reason) and skipped; reading
-// resynchronises at the next "WARC/" header. Not thread-safe.
+// resynchronises at the next "WARC/" header, and after a corrupt gzip
+// member at the next member, reporting the damaged byte span. Not
+// thread-safe.
 #ifndef WHOSAID_WARC_WARC_READER_H_
 #define WHOSAID_WARC_WARC_READER_H_
 
@@ -41,6 +43,12 @@ class WarcReader {
   bool Next(WarcRecord* record);
 
  private:
+  bool NextRecord(WarcRecord* record);
+  // When the source skipped a corrupt gzip member inside what has been
+  // read (or, with at_boundary, right where reading stands), replaces
+  // *record with a report of the damaged span, moves back to the next
+  // member's first byte and returns true.
+  bool ReportDamage(bool at_boundary, WarcRecord* record);
   bool Fill();
   bool ReadLine(std::string* line);
   void Consume(size_t n);
