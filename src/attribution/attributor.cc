@@ -23,7 +23,8 @@ bool IsNounLikeBase(std::string_view w) {
       "estimate", "promise", "pledge", "vow", "guess", "view", "wish", "question", "demand",
       "boast", "joke", "quip", "concern", "charge", "signal", "figure", "write", "find", "mention",
       "point out", "add", "indicate", "see", "know", "feel", "like", "want", "need", "mean", "hint",
-      "suggest", "describe", "recall", "remark", "insist"};
+      "suggest", "describe", "recall", "remark", "insist", "support", "attack", "back", "favor", "cite",
+      "challenge", "plan", "decide", "rule", "message", "note", "comment", "post"};
   for (std::string_view k : kWords) if (k == w) return true;
   return false;
 }
@@ -103,6 +104,8 @@ void MarkCues(const TokenizedText& t, TokenFacts* facts) {
     bool prev_word = i > 0 && t.IsWord(i - 1) && t[i - 1].sentence == t[i].sentence;
     if (form->category != CueCategory::kSource) {
       if (prev_word && IsDeterminer(prev) && prev != "that") continue;
+      // "Trump's attacks on", "38 percent support": nouns, not verbs.
+      if (i > 0 && t[i - 1].Is(kPossessive)) continue;
       if (prev_word && IsPreposition(prev) && !form->participle && prev != "to") continue;
       if (form->participle) {
         bool dash = i > 0 && (t.Surface(i - 1) == "\xE2\x80\x93" || t.Surface(i - 1) == "\xE2\x80\x94" ||
@@ -742,10 +745,28 @@ bool Attributor::LeadingAttribution(int q, FoundAttribution* out) {
   return false;
 }
 
+// A short quotation in title case after "on", "of", "in" or a possessive
+// names a work ("on Fox News' “Sunday Morning Futures,”"), not a statement.
+bool Attributor::IsWorkTitle(int q) const {
+  const QuotedSpan& s = quotes_[q];
+  int words = 0;
+  for (int k = s.first_inner(); k < s.last_inner(); ++k) {
+    if (!t_.IsWord(k) && t_[k].kind != TokenKind::kNumber) continue;
+    ++words;
+    if (!t_[k].Is(kCapitalized) && !IsFunctionWord(t_.Lower(k)) && t_[k].kind != TokenKind::kNumber) return false;
+  }
+  if (words == 0 || words > 6 || s.open == 0) return false;
+  int p = s.open - 1;
+  return t_[p].Is(kPossessive) || (t_.IsWord(p) && (t_.Lower(p) == "on" || t_.Lower(p) == "of" ||
+                                                    t_.Lower(p) == "in" || t_.Lower(p) == "titled" ||
+                                                    t_.Lower(p) == "called" || t_.Lower(p) == "film" ||
+                                                    t_.Lower(p) == "book" || t_.Lower(p) == "show"));
+}
+
 void Attributor::AttributeDirectQuotes() {
   for (int q = 0; q < static_cast<int>(quotes_.size()); ++q) {
     const QuotedSpan& s = quotes_[q];
-    if (quote_attribution_[q] >= 0) continue;
+    if (quote_attribution_[q] >= 0 || IsWorkTitle(q)) continue;
     FoundAttribution a;
     bool found = TrailingAttribution(q, &a) || LeadingAttribution(q, &a);
     if (!found) continue;
@@ -1001,6 +1022,14 @@ void Attributor::AttributeColons() {
         }
       }
       if (!at_start) continue;
+      // "Carly Fiorina: What, exactly, ..." and "AP-GfK Poll: Voters ...":
+      // headline labels. A colon line counts when it quotes, or when a
+      // known person (not a label) speaks.
+      const MentionInfo& label = mentions_->mention(m);
+      bool person = label.entity >= 0 && !mentions_->entity(label.entity).organization &&
+                    label.kind != MentionKind::kGroup;
+      bool quoted = facts_.quote_of_token[next] >= 0 && quotes_[facts_.quote_of_token[next]].open == next;
+      if (!quoted && !(person && t_[c].sentence > 0)) continue;
       int last = ContentEnd(next, SentenceEnd(c), false);
       while (last > next && t_[last - 1].kind == TokenKind::kPunct && !InQuote(last - 1)) --last;
       int words = 0;

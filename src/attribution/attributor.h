@@ -61,6 +61,7 @@ class Attributor {
  private:
   struct Frame;  // A source + cue + bridge, as parsed around a cue.
   void AttributeDirectQuotes();
+  bool IsWorkTitle(int q) const;
   bool TrailingAttribution(int q, FoundAttribution* out);
   bool LeadingAttribution(int q, FoundAttribution* out);
   void AttributeCues();
