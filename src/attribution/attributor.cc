@@ -842,6 +842,11 @@ void Attributor::AttributeCues() {
       int after = cue_last;
       bool inverted = false;
       if (a.source < 0) {
+        // "..., said Rutte", "Said Dorothy Poynter, ...": the source follows
+        // its verb only after a comma, a quotation or at a sentence start.
+        bool inverted_slot = c == s_first || t_.IsPunct(c - 1, ',') || t_[c - 1].kind == TokenKind::kQuote ||
+                             t_.Surface(c - 1) == "\xE2\x80\x94";
+        if (!inverted_slot) continue;
         int src_end = -1;
         a.source = SourceRightOf(cue_last, s_end, &src_end);
         if (a.source < 0) continue;
