@@ -487,7 +487,12 @@ bool Attributor::ParseAfterCue(int cue_first, int k, int limit, FoundAttribution
       // "Skelly called Braynard “a real smart guy”": the object, then the words.
       k = j;
     } else if (!(j < limit && t_[j].kind == TokenKind::kQuote && j == k)) {
-      if (form && form->category == CueCategory::kSpeech && form->lemma != "say") return false;
+      // "described X" says nothing without "as"; "praised X" says X.
+      static const std::string_view kNeedAs[] = {"describe", "characterize", "characterise", "label", "brand",
+                                                 "call", "portray", "depict", "dub", "term", "see as"};
+      for (std::string_view l : kNeedAs) {
+        if (form && form->lemma == l) return false;
+      }
     }
   }
   while (k < limit && (t_.IsPunct(k, ':') || t_.IsPunct(k, ',') || t_.IsPunct(k, '-') ||
