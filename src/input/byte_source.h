@@ -27,7 +27,7 @@ class ByteSource {
   ByteSource& operator=(const ByteSource&) = delete;
 
   // Reads up to n bytes into buf; returns 0 at the end. A damaged gzip
-  // stream ends the data; error() then says where and why.
+  // stream or a failed read ends the data; error() then says where and why.
   size_t Read(char* buf, size_t n);
 
   bool gzipped() const { return gzipped_; }
@@ -48,7 +48,7 @@ class ByteSource {
   const Member* FindMember(int64_t pos) const;
   void ForgetMembersBefore(int64_t keep_from);
 
-  // Non-empty after a damaged or truncated gzip stream.
+  // Non-empty after a damaged or truncated gzip stream, or a failed read.
   const std::string& error() const { return error_; }
 
  private:
