@@ -3,8 +3,14 @@ BUILD ?= build
 BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
+# Sanitizer and fuzz builds live beside the normal one.
+ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
+FUZZ_CXX ?= clang++-14
 
-.PHONY: all deps configure build demo test clean bench
+.PHONY: all deps configure build demo test clean bench test-sanitize fuzz fuzz-build valgrind
 
 all: build
 
@@ -25,8 +31,34 @@ demo: deps build
 test: deps build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
+# The whole test suite under AddressSanitizer and UBSan (WHOSAID_SANITIZE).
+test-sanitize: deps
+	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWHOSAID_SANITIZE=ON \
+	  -DWHOSAID_BUILD_BENCH=OFF $(CMAKE_FLAGS)
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
+
+# The CLI on the shared seed article under valgrind: no invalid access, no
+# uninitialised read, no leak (exit 1 on any).
+SEED_ARTICLE ?= ../shared/seed/000_8ca073ea50cc3907.txt
+valgrind: deps build
+	valgrind --error-exitcode=1 --leak-check=full --show-leak-kinds=definite,indirect,possible \
+	  --errors-for-leak-kinds=definite,indirect,possible --track-origins=yes -q \
+	  $(BUILD)/whosaid extract --threads 2 $(SEED_ARTICLE) > /dev/null
+
+fuzz-build: deps build
+	cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=$(FUZZ_CXX) \
+	  -DWHOSAID_FUZZ=ON -DWHOSAID_BUILD_TESTS=OFF -DWHOSAID_BUILD_BENCH=OFF
+	cmake --build $(FUZZ_BUILD) -j $(JOBS)
+	fuzz/make_seeds.sh $(BUILD)/whosaid $(FUZZ_BUILD)/fuzz-seeds
+
+# Each libFuzzer target for FUZZ_SECONDS on seeds made from our fixtures.
+fuzz: fuzz-build
+	fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_BUILD)/fuzz-seeds $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 bench: deps build
 	@bench/run.sh $(BUILD)
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

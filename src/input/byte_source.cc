@@ -63,8 +63,17 @@ bool ByteSource::FillRaw() {
   size_t old = raw_.size();
   raw_.resize(old + kRawChunk);
   size_t got = std::fread(raw_.data() + old, 1, kRawChunk, file_);
+  int err = errno;
   raw_.resize(old + got);
-  if (got == 0) eof_ = true;
+  if (got == 0) {
+    eof_ = true;
+    // A failed read (EIO, EISDIR, a vanished network file) is not the end
+    // of the input: say so, or the input would read as silently truncated.
+    if (std::ferror(file_) && error_.empty()) {
+      error_ = "read failed at byte " + std::to_string(raw_base_ + static_cast<int64_t>(raw_.size())) + ": " +
+               std::strerror(err);
+    }
+  }
   return got > 0;
 }
 
@@ -85,7 +94,7 @@ size_t ByteSource::ReadGzip(char* buf, size_t n) {
   size_t produced = 0;
   while (produced == 0) {
     if (raw_pos_ >= raw_.size() && !FillRaw()) {
-      if (stream_open_) error_ = "truncated gzip member at byte " + std::to_string(member_offset_);
+      if (stream_open_ && error_.empty()) error_ = "truncated gzip member at byte " + std::to_string(member_offset_);
       return 0;
     }
     if (!stream_open_) {

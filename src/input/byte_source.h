@@ -29,8 +29,8 @@ class ByteSource {
   ByteSource& operator=(const ByteSource&) = delete;
 
   // Reads up to n bytes into buf; returns 0 at the end. A damaged gzip
-  // stream ends the data, and error() then says where and why, unless
-  // resync is on.
+  // stream or a failed read ends the data, and error() then says where and
+  // why, unless resync is on (a damaged gzip member is then skipped).
   size_t Read(char* buf, size_t n);
 
   // With resync, a corrupt gzip member does not end the data: the bytes it
@@ -74,7 +74,7 @@ class ByteSource {
   const Member* FindMember(int64_t pos) const;
   void ForgetMembersBefore(int64_t keep_from);
 
-  // Non-empty after a damaged or truncated gzip stream.
+  // Non-empty after a damaged or truncated gzip stream, or a failed read.
   const std::string& error() const { return error_; }
 
  private:

@@ -288,5 +288,19 @@ TEST(InputReader, OversizedDocumentIsSkipped) {
   EXPECT_NE(r.reason.find("too large"), std::string::npos);
 }
 
+// Found by the fault tests: a read that failed (EIO, EISDIR) ended the input
+// as if it were the end of the file, so a damaged file read as a shorter,
+// valid one and nothing was reported.
+TEST(InputReader, ReadErrorIsReportedNotTakenForTheEndOfInput) {
+  TempDir dir;
+  for (const std::string& path : {dir.path(), std::string("/proc/self/mem")}) {
+    SCOPED_TRACE(path);
+    std::vector<InputRecord> records = ReadAll(path);
+    ASSERT_EQ(records.size(), 1u);
+    EXPECT_EQ(records[0].kind, InputRecord::Kind::kFailed);
+    EXPECT_NE(records[0].reason.find("read failed at byte 0: "), std::string::npos) << records[0].reason;
+  }
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -17,7 +17,8 @@ using internal::JsonValue;
 // the path of the member that caused it.
 class ArticleReader {
  public:
-  explicit ArticleReader(int64_t text_length) : text_length_(text_length) {}
+  // REQUIRES: text is valid UTF-8 and outlives the reader.
+  explicit ArticleReader(std::string_view text) : text_(text), index_(text), text_length_(index_.size()) {}
 
   const Status& status() const { return status_; }
 
@@ -61,7 +62,8 @@ class ArticleReader {
     }
   }
 
-  // Reads a {start, end, text} object; checks it lies inside the text.
+  // Reads a {start, end, text} object; checks it lies inside the text and
+  // that its text is text[start:end], the promise every span makes.
   bool ReadSpan(const JsonValue& v, const std::string& path, Span* span) {
     if (!v.is_object()) {
       Fail(path, "expected a span object");
@@ -73,6 +75,12 @@ class ArticleReader {
     if (span->start > span->end || span->end > text_length_) {
       Fail(path, "span [" + std::to_string(span->start) + ", " + std::to_string(span->end) +
                      ") lies outside the text of " + std::to_string(text_length_) + " code points");
+      return false;
+    }
+    size_t begin = index_.ToByte(span->start);
+    if (status_.ok() && text_.substr(begin, index_.ToByte(span->end) - begin) != span->text) {
+      Fail(path, "span text differs from the article text at [" + std::to_string(span->start) + ", " +
+                     std::to_string(span->end) + ")");
       return false;
     }
     return status_.ok();
@@ -150,6 +158,8 @@ class ArticleReader {
   }
 
  private:
+  std::string_view text_;
+  internal::CodePointIndex index_;
   int64_t text_length_;
   Status status_;
 };
@@ -161,7 +171,7 @@ StatusOr<Article> ReadArticle(const JsonValue& root, Article a) {
   if (internal::RepairUtf8(a.text, &repaired, &first_bad) > 0) {
     return Status::InvalidArgument("member 'text': invalid UTF-8 at byte " + std::to_string(first_bad));
   }
-  ArticleReader r(internal::CountCodePoints(a.text));
+  ArticleReader r(a.text);
   r.String(root, "id", "", &a.id);
   r.OptString(root, "url", "", &a.url);
   r.OptString(root, "title", "", &a.title);

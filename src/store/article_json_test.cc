@@ -73,5 +73,29 @@ TEST(ArticleFromJson, ReportsWhatIsWrong) {
   }
 }
 
+// Found by jsonl_fuzzer: a record whose span text did not match the article
+// text at its offsets was accepted, so the index stored quotes and mentions
+// that break the span promise (text == text[start:end]).
+TEST(ArticleFromJson, SpanWhoseTextDiffersFromTheArticleTextIsRefused) {
+  static const struct {
+    const char* json;
+    const char* message_part;
+  } kCases[] = {
+      {"{\"text\":\"\u00e9t\u00e9 said\",\"quotes\":[{\"type\":\"direct\",\"content\":"
+       "{\"start\":0,\"end\":3,\"text\":\"ete\"}}]}",
+       "span text differs from the article text at [0, 3)"},
+  };
+  for (const auto& c : kCases) {
+    StatusOr<Article> a = ArticleFromJson(c.json);
+    ASSERT_FALSE(a.ok()) << c.json;
+    EXPECT_NE(a.status().message().find(c.message_part), std::string::npos)
+        << c.json << " -> " << a.status().message();
+  }
+  StatusOr<Article> ok = ArticleFromJson(
+      "{\"text\":\"\u00e9t\u00e9 said\",\"quotes\":[{\"type\":\"direct\",\"content\":"
+      "{\"start\":0,\"end\":3,\"text\":\"\u00e9t\u00e9\"}}]}");
+  EXPECT_TRUE(ok.ok()) << ok.status().ToString();
+}
+
 }  // namespace
 }  // namespace whosaid

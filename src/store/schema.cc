@@ -136,6 +136,12 @@ bool HasTable(Db* db, const char* name) {
 StatusOr<int> ReadSchemaVersion(Db* db) {
   Statement st;
   Status s = db->Prepare("SELECT count(*) FROM sqlite_master", &st);
+  if (s.code() == Status::Code::kIoError) {
+    // The file could not be read (a -shm file that cannot be created, a
+    // permission): say that, not that the file is damaged.
+    return Status::IoError(db->path() + ": cannot read the database (" +
+                           sqlite3_errmsg(db->handle()) + ")");
+  }
   if (!s.ok()) {
     return Status::Corruption(db->path() + ": not a whosaid database (not an SQLite file, or damaged)");
   }

@@ -7,9 +7,12 @@ Db::~Db() {
   if (db_ != nullptr) sqlite3_close_v2(db_);
 }
 
-Status Db::Open(const std::string& path, int flags) {
+Status Db::Open(const std::string& path, int flags, const std::string& uri) {
+  if (db_ != nullptr) sqlite3_close_v2(db_);  // Reopening: drop the old connection.
+  db_ = nullptr;
   path_ = path;
-  int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  if (!uri.empty()) flags |= SQLITE_OPEN_URI;
+  int rc = sqlite3_open_v2(uri.empty() ? path.c_str() : uri.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string why = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
     Status::Code code = rc == SQLITE_CANTOPEN ? Status::Code::kNotFound : Status::Code::kIoError;

@@ -26,8 +26,10 @@ class Db {
   Db(const Db&) = delete;
   Db& operator=(const Db&) = delete;
 
-  // Opens path with the given sqlite3_open_v2 flags.
-  Status Open(const std::string& path, int flags);
+  // Opens path with the given sqlite3_open_v2 flags. When uri is not empty
+  // it is opened instead (with SQLITE_OPEN_URI) and path only names the
+  // database in messages. Closes the connection already open, if any.
+  Status Open(const std::string& path, int flags, const std::string& uri = "");
   // Runs one or more statements that take no parameters (schema, pragmas).
   Status Exec(const char* sql);
   // Prepares sql into *stmt; the statement is cached by the caller.

@@ -1,7 +1,10 @@
 // SqliteStore: opening a database, and the writer (AddArticles).
 #include "src/store/sqlite_store.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <filesystem>
 #include <map>
 
 #include "src/store/schema.h"
@@ -18,6 +21,22 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, const Stor
 
 namespace internal {
 namespace {
+
+// Returns an SQLite URI opening path read-only as an immutable file.
+std::string ImmutableUri(const std::string& path) {
+  std::string uri = "file:";
+  for (unsigned char c : std::filesystem::absolute(path).string()) {
+    if (c == '%' || c == '?' || c == '#' || c < 0x20 || c >= 0x7F) {
+      static const char kHex[] = "0123456789ABCDEF";
+      uri += '%';
+      uri += kHex[c >> 4];
+      uri += kHex[c & 0xF];
+    } else {
+      uri += static_cast<char>(c);
+    }
+  }
+  return uri + "?immutable=1";
+}
 
 // Near-duplicate articles differ in at most this many SimHash bits; the
 // four 16-bit bands guarantee such a pair shares one band exactly.
@@ -128,6 +147,16 @@ StatusOr<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path, cons
   if (!s.ok()) return s;
   sqlite3_busy_timeout(db.handle(), 10000);
   StatusOr<int> version = ReadSchemaVersion(&db);
+  if (!version.ok() && options.read_only && !std::filesystem::exists(path + "-wal") &&
+      access(std::filesystem::absolute(path).parent_path().c_str(), W_OK) != 0) {
+    // Found by the fault tests: a WAL database (as the indexer leaves it)
+    // in a directory we cannot write cannot be read, because SQLite must
+    // create its -shm file first. With no -wal file no writer has it open,
+    // so it is opened as immutable: read as it is, without shared memory.
+    s = db.Open(path, flags, ImmutableUri(path));
+    if (!s.ok()) return s;
+    version = ReadSchemaVersion(&db);
+  }
   if (!version.ok()) return version.status();
   if (!options.read_only) {
     // Fewer, larger checkpoints: the indexer writes in big transactions.
