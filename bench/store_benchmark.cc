@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "src/store/person_identity.h"
 #include "src/store/text_signature.h"
 #include "src/util/utf8.h"
 #include "whosaid/pipeline.h"
@@ -163,6 +164,24 @@ Latency Percentiles(std::vector<double> ms) {
   return l;
 }
 
+// Returns the named speakers of the corpus quotes, one entry per quote, so
+// drawing uniformly from it draws speakers by how often they are quoted.
+// Only person names of two or more words count, as a user would type them.
+std::vector<std::string> QuotedSpeakers(const std::vector<Article>& base) {
+  std::vector<std::string> out;
+  for (const Article& a : base) {
+    for (const whosaid::Quote& q : a.quotes) {
+      const whosaid::Person* person = nullptr;
+      for (const whosaid::Person& p : a.people) {
+        if (q.speaker_id && p.id == *q.speaker_id) person = &p;
+      }
+      if (person == nullptr || person->is_organization || person->name.find(' ') == std::string::npos) continue;
+      out.push_back(person->name);
+    }
+  }
+  return out;
+}
+
 int64_t FileSize(const std::string& path) {
   struct stat st;
   return stat(path.c_str(), &st) == 0 ? st.st_size : 0;
@@ -292,18 +311,33 @@ int main(int argc, char** argv) {
   store = whosaid::Store::Open(db, ro);
   if (!store.ok()) { std::fprintf(stderr, "%s\n", store.status().ToString().c_str()); return 1; }
   std::vector<double> speaker_ms, text_ms;
-  std::geometric_distribution<int> zipf(0.02);
   int64_t speaker_hits = 0, text_hits = 0;
+  // Speakers are drawn in proportion to how often they are quoted, so the
+  // popular names that dominate real traffic (and have the most rows) dominate here too.
+  std::vector<std::string> quoted = QuotedSpeakers(base);
+  if (quoted.empty()) { std::fprintf(stderr, "CHECK FAILED: no named speaker in the corpus\n"); return 1; }
+  std::uniform_int_distribution<size_t> pick_speaker(0, quoted.size() - 1);
   for (int i = 0; i < queries; ++i) {
-    const Speaker& s = speakers[std::min<size_t>(zipf(rng), speakers.size() - 1)];
+    const std::string& name = quoted[pick_speaker(rng)];
     whosaid::QuoteQuery q;
-    q.speaker = i % 2 ? s.name : s.name.substr(s.name.find(' ') + 1);  // Full name or surname alias.
+    std::string surname = whosaid::internal::ParsePersonName(name, false).surname;
+    // Full name, or the surname alone as an alias query.
+    q.speaker = i % 2 || surname.empty() ? name : surname;
     auto q0 = Clock::now();
     auto hits = (*store)->SearchQuotes(q);
     speaker_ms.push_back(Seconds(q0, Clock::now()) * 1000);
     if (!hits.ok()) { std::fprintf(stderr, "%s\n", hits.status().ToString().c_str()); return 1; }
+    // The speaker is quoted in the corpus, so the query must find something;
+    // every hit must carry the queried surname (aliases resolve to people
+    // with that surname, never to someone else).
+    std::string want = whosaid::internal::NormalizeName(surname);
+    if (hits->empty()) {
+      std::fprintf(stderr, "CHECK FAILED: speaker query '%s' found nothing\n", q.speaker->c_str());
+      return 1;
+    }
     for (const auto& h : *hits) {
-      if (h.speaker.find(q.speaker->c_str()) == std::string::npos) {
+      std::string got = " " + whosaid::internal::NormalizeName(h.speaker) + " ";
+      if (got.find(" " + want + " ") == std::string::npos) {
         std::fprintf(stderr, "CHECK FAILED: speaker query %s returned %s\n", q.speaker->c_str(), h.speaker.c_str());
         return 1;
       }
@@ -326,6 +360,17 @@ int main(int argc, char** argv) {
       std::vector<std::string> hw = whosaid::internal::NormalizedWords(h.text);
       if (std::find(hw.begin(), hw.end(), words[i % words.size()]) == hw.end()) {
         std::fprintf(stderr, "CHECK FAILED: text query '%s' returned '%s'\n", q.text.c_str(), h.text.c_str());
+        return 1;
+      }
+    }
+    if (hits->empty()) {
+      // The words come from an indexed quote, so at least that quote matches.
+      std::fprintf(stderr, "CHECK FAILED: text query '%s' found nothing\n", q.text.c_str());
+      return 1;
+    }
+    for (size_t k = 1; k < hits->size(); ++k) {
+      if ((*hits)[k].score > (*hits)[k - 1].score) {
+        std::fprintf(stderr, "CHECK FAILED: text query '%s' hits not in score order\n", q.text.c_str());
         return 1;
       }
     }
