@@ -30,8 +30,6 @@ constexpr uint64_t kClusterKeyDomain = 0x6C75737465724B79ull;
 // Filter room per stored quote: one key and a handful of fingerprints,
 // with space to grow before the filter is rebuilt.
 constexpr int64_t kFilterEntriesPerQuote = 10;
-// Past this many people the writer's person cache starts afresh.
-constexpr size_t kMaxCachedPeople = 200000;
 
 std::string JsonStrings(const std::vector<std::string>& v) {
   std::string out;
@@ -225,17 +223,7 @@ Status SqliteStore::AddArticles(const std::vector<Article>& articles, int64_t* a
   if (read_only_) return Status::InvalidArgument(db_.path() + ": opened read-only; cannot add articles");
   Status s = db_.Exec("BEGIN IMMEDIATE");
   if (!s.ok()) return s;
-  StatusOr<bool> other_writer = OtherWriterCommitted();
-  if (!other_writer.ok()) {
-    db_.Exec("ROLLBACK");
-    return other_writer.status();
-  }
-  // People and outlets cached by our last committed transaction are still
-  // what the database holds, unless another connection wrote since.
-  if (*other_writer || !caches_valid_ || people_.size() > kMaxCachedPeople) ClearWriteCaches();
-  if (*other_writer) cluster_filter_.reset();
-  caches_valid_ = false;
-  clusters_.clear();
+  ClearWriteCaches();
   struct {
     int64_t* next;
     const char* sql;
@@ -274,8 +262,7 @@ Status SqliteStore::AddArticles(const std::vector<Article>& articles, int64_t* a
     ClearWriteCaches();
     return s;
   }
-  caches_valid_ = true;
-  clusters_.clear();
+  ClearWriteCaches();
   if (added != nullptr) *added = count;
   if (!rejected.ok()) {
     return Status::InvalidArgument(std::to_string(rejected_count) + " article(s) rejected, first: " +
@@ -575,18 +562,15 @@ Status SqliteStore::FlushPeople() {
   return Status::Ok();
 }
 
-StatusOr<bool> SqliteStore::OtherWriterCommitted() {
+Status SqliteStore::PrepareClusterFilter(int64_t batch_quotes) {
   Statement version;
   Status s = db_.Prepare("PRAGMA data_version", &version);
   if (!s.ok()) return s;
   if (!version.Step(&s)) return s.ok() ? Status::Corruption(db_.path() + ": no data_version") : s;
-  bool changed = version.Int(0) != data_version_;
+  // Another connection committed since our last transaction: what it wrote
+  // is not in the filter.
+  if (version.Int(0) != data_version_) cluster_filter_.reset();
   data_version_ = version.Int(0);
-  return changed;
-}
-
-Status SqliteStore::PrepareClusterFilter(int64_t batch_quotes) {
-  Status s;
   if (cluster_filter_ != nullptr && !cluster_filter_->Overfull()) return Status::Ok();
   int64_t stored_quotes = next_quote_id_ - 1;
   // A small batch into a big store probes more cheaply than it could scan.

@@ -67,9 +67,6 @@ class SqliteStore : public Store {
                                   const std::optional<std::string>& article_date, int64_t outlet_id);
   StatusOr<const ClusterInfo*> LoadCluster(int64_t cluster_id);
   Status FlushPeople();
-  // Returns whether another connection committed since this one last
-  // asked; the first call returns true.
-  StatusOr<bool> OtherWriterCommitted();
   Status PrepareClusterFilter(int64_t batch_quotes);
   void ClearWriteCaches();
   StatusOr<std::vector<int64_t>> PeopleNamed(const std::string& name);
@@ -87,9 +84,7 @@ class SqliteStore : public Store {
   int64_t next_cluster_id_ = 0;
   int64_t next_person_id_ = 0;
 
-  // Writer caches; cleared by ClearWriteCaches. All but clusters_ outlive a
-  // committed transaction (caches_valid_) while no other connection writes.
-  bool caches_valid_ = false;
+  // Per-transaction caches; cleared by ClearWriteCaches.
   std::unordered_map<std::string, int64_t> outlet_ids_;
   std::unordered_map<std::string, std::vector<int64_t>> surname_people_;  // surname or org name
   std::map<int64_t, CachedPerson> people_;
@@ -98,8 +93,7 @@ class SqliteStore : public Store {
   // Cluster keys and fingerprints stored in the database (keys xor
   // kClusterKeyDomain), so AssignCluster can skip probes that would find
   // nothing. Null until a batch is big enough to pay for a scan; kept across
-  // transactions while no other connection writes (data_version_). Extra
-  // entries left by a rolled-back transaction only cost a probe.
+  // transactions while no other connection writes (data_version_).
   std::unique_ptr<HashFilter> cluster_filter_;
   int64_t data_version_ = -1;
 
