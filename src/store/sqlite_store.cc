@@ -25,11 +25,6 @@ constexpr int kMaxSyndicationDistance = 3;
 constexpr size_t kMinSyndicationWords = 50;
 constexpr size_t kMaxTitles = 16;
 constexpr size_t kMaxAliases = 32;
-// Keeps cluster keys apart from fingerprints in the shared filter.
-constexpr uint64_t kClusterKeyDomain = 0x6C75737465724B79ull;
-// Filter room per stored quote: one key and a handful of fingerprints,
-// with space to grow before the filter is rebuilt.
-constexpr int64_t kFilterEntriesPerQuote = 10;
 
 std::string JsonStrings(const std::vector<std::string>& v) {
   std::string out;
@@ -238,9 +233,6 @@ Status SqliteStore::AddArticles(const std::vector<Article>& articles, int64_t* a
     if (s.ok()) s = db_.Prepare(n.sql, &st);
     if (s.ok() && st.Step(&s)) *n.next = st.Int(0);
   }
-  int64_t batch_quotes = 0;
-  for (const Article& a : articles) batch_quotes += static_cast<int64_t>(a.quotes.size());
-  if (s.ok()) s = PrepareClusterFilter(batch_quotes);
   int64_t count = 0;
   Status rejected;
   int64_t rejected_count = 0;
@@ -562,36 +554,6 @@ Status SqliteStore::FlushPeople() {
   return Status::Ok();
 }
 
-Status SqliteStore::PrepareClusterFilter(int64_t batch_quotes) {
-  Statement version;
-  Status s = db_.Prepare("PRAGMA data_version", &version);
-  if (!s.ok()) return s;
-  if (!version.Step(&s)) return s.ok() ? Status::Corruption(db_.path() + ": no data_version") : s;
-  // Another connection committed since our last transaction: what it wrote
-  // is not in the filter.
-  if (version.Int(0) != data_version_) cluster_filter_.reset();
-  data_version_ = version.Int(0);
-  if (cluster_filter_ != nullptr && !cluster_filter_->Overfull()) return Status::Ok();
-  int64_t stored_quotes = next_quote_id_ - 1;
-  // A small batch into a big store probes more cheaply than it could scan.
-  if (cluster_filter_ == nullptr && batch_quotes * 16 < stored_quotes) return Status::Ok();
-  cluster_filter_ = std::make_unique<HashFilter>(
-      static_cast<size_t>(std::max<int64_t>(2 * (stored_quotes + batch_quotes), 1 << 16) * kFilterEntriesPerQuote / 2));
-  struct {
-    const char* sql;
-    uint64_t domain;
-  } const kScans[] = {{"SELECT norm_hash FROM cluster_keys", kClusterKeyDomain},
-                      {"SELECT hash FROM cluster_fingerprints", 0}};
-  for (const auto& scan : kScans) {
-    Statement st;
-    if (s = db_.Prepare(scan.sql, &st); !s.ok()) break;
-    while (st.Step(&s)) cluster_filter_->Add(static_cast<uint64_t>(st.Int(0)) ^ scan.domain);
-    if (!s.ok()) break;
-  }
-  if (!s.ok()) cluster_filter_.reset();
-  return s;
-}
-
 StatusOr<const SqliteStore::ClusterInfo*> SqliteStore::LoadCluster(int64_t cluster_id) {
   auto it = clusters_.find(cluster_id);
   if (it != clusters_.end()) return &it->second;
@@ -612,14 +574,11 @@ StatusOr<int64_t> SqliteStore::AssignCluster(int64_t quote_id, const std::string
   int64_t key = static_cast<int64_t>(SequenceHash(words));
   Status s;
   int64_t cluster = 0;
-  HashFilter* filter = cluster_filter_.get();
-  if (filter == nullptr || filter->MayContain(static_cast<uint64_t>(key) ^ kClusterKeyDomain)) {
-    find_cluster_key_.Reset();
-    find_cluster_key_.Bind(1, key);
-    if (find_cluster_key_.Step(&s)) cluster = find_cluster_key_.Int(0);
-    find_cluster_key_.Reset();
-    if (!s.ok()) return s;
-  }
+  find_cluster_key_.Reset();
+  find_cluster_key_.Bind(1, key);
+  if (find_cluster_key_.Step(&s)) cluster = find_cluster_key_.Int(0);
+  find_cluster_key_.Reset();
+  if (!s.ok()) return s;
   std::vector<uint64_t> fingerprints = WinnowFingerprints(words);
   auto insert_fingerprints = [&](int64_t id) -> Status {
     for (uint64_t fp : fingerprints) {
@@ -627,7 +586,6 @@ StatusOr<int64_t> SqliteStore::AssignCluster(int64_t quote_id, const std::string
       insert_fingerprint_.Bind(1, static_cast<int64_t>(fp));
       insert_fingerprint_.Bind(2, id);
       if (Status st = insert_fingerprint_.Run(); !st.ok()) return st;
-      if (filter != nullptr) filter->Add(fp);
     }
     return Status::Ok();
   };
@@ -637,7 +595,6 @@ StatusOr<int64_t> SqliteStore::AssignCluster(int64_t quote_id, const std::string
     // cluster id -> (fingerprints shared, fingerprints of its representative)
     std::map<int64_t, std::pair<size_t, int64_t>> shared;
     for (uint64_t fp : fingerprints) {
-      if (filter != nullptr && !filter->MayContain(fp)) continue;
       find_fingerprint_.Reset();
       find_fingerprint_.Bind(1, static_cast<int64_t>(fp));
       while (find_fingerprint_.Step(&s)) {
@@ -703,7 +660,6 @@ StatusOr<int64_t> SqliteStore::AssignCluster(int64_t quote_id, const std::string
   insert_cluster_key_.Bind(1, key);
   insert_cluster_key_.Bind(2, cluster);
   if (s = insert_cluster_key_.Run(); !s.ok()) return s;
-  if (filter != nullptr) filter->Add(static_cast<uint64_t>(key) ^ kClusterKeyDomain);
   return cluster;
 }
 

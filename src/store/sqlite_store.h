@@ -13,7 +13,6 @@
 #include <variant>
 #include <vector>
 
-#include "src/store/hash_filter.h"
 #include "src/store/person_identity.h"
 #include "src/store/sqlite_db.h"
 #include "whosaid/store.h"
@@ -67,7 +66,6 @@ class SqliteStore : public Store {
                                   const std::optional<std::string>& article_date, int64_t outlet_id);
   StatusOr<const ClusterInfo*> LoadCluster(int64_t cluster_id);
   Status FlushPeople();
-  Status PrepareClusterFilter(int64_t batch_quotes);
   void ClearWriteCaches();
   StatusOr<std::vector<int64_t>> PeopleNamed(const std::string& name);
   // Runs a SELECT of kHitColumns plus a score column.
@@ -89,13 +87,6 @@ class SqliteStore : public Store {
   std::unordered_map<std::string, std::vector<int64_t>> surname_people_;  // surname or org name
   std::map<int64_t, CachedPerson> people_;
   std::unordered_map<int64_t, ClusterInfo> clusters_;
-
-  // Cluster keys and fingerprints stored in the database (keys xor
-  // kClusterKeyDomain), so AssignCluster can skip probes that would find
-  // nothing. Null until a batch is big enough to pay for a scan; kept across
-  // transactions while no other connection writes (data_version_).
-  std::unique_ptr<HashFilter> cluster_filter_;
-  int64_t data_version_ = -1;
 
   // Prepared writer statements.
   Statement find_article_, insert_article_, insert_article_fts_, insert_band_, find_band_;

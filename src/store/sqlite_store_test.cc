@@ -229,24 +229,6 @@ TEST_F(StoreTest, ClustersTheSameQuotationAcrossOutletsWithFirstSeen) {
   EXPECT_EQ(store->GetQuoteCluster(12345).status().code(), Status::Code::kNotFound);
 }
 
-TEST_F(StoreTest, ClustersAQuotationAnotherWriterStoredMeanwhile) {
-  // Each writer keeps a filter of the cluster keys it knows; a quotation
-  // another connection stored since must still be found.
-  auto first = OpenStore();
-  auto second = OpenStore();
-  Add(second.get(), {ArticleBuilder("s1", "\"We will see,\" Lee said.")
-                          .Url("https://x.example/s1")
-                          .AddPerson("p1", "Ann Lee")
-                          .AddQuote("\"We will see,\"", "p1")
-                          .Build()});
-  Add(first.get(), {RutteArticle("a1", "Daily Planet", "2025-03-01")});
-  Add(second.get(), {RutteArticle("a2", "Evening Star", "2025-03-02")});
-  StatusOr<StoreStats> stats = first->Stats();
-  ASSERT_TRUE(stats.ok());
-  EXPECT_EQ(stats->quotes, 5);
-  EXPECT_EQ(stats->clusters, 3);
-}
-
 TEST_F(StoreTest, ShortQuotesClusterOnlyWhenIdentical) {
   auto store = OpenStore();
   auto article = [](const std::string& id, const std::string& text, const std::string& quote) {
