@@ -330,7 +330,7 @@ Status SqliteStore::AddOneArticle(const Article& a, bool* added) {
   int64_t id = next_article_id_++;
   StatusOr<int64_t> outlet = OutletId(a.publisher);
   if (!outlet.ok()) return outlet.status();
-  std::vector<uint64_t> words = WordHashes(NormalizedWords(a.text));
+  std::vector<uint64_t> words = NormalizedWordHashes(a.text);
   uint64_t simhash = SimHashOfWords(words);
   StatusOr<int64_t> group = SyndicationGroup(id, simhash, words.size());
   if (!group.ok()) return group.status();
@@ -590,7 +590,7 @@ StatusOr<const SqliteStore::ClusterInfo*> SqliteStore::LoadCluster(int64_t clust
   cluster_rep_text_.Reset();
   cluster_rep_text_.Bind(1, cluster_id);
   ClusterInfo info;
-  if (cluster_rep_text_.Step(&s)) info.rep_words = WordHashes(NormalizedWords(cluster_rep_text_.Text(0)));
+  if (cluster_rep_text_.Step(&s)) info.rep_words = NormalizedWordHashes(cluster_rep_text_.Text(0));
   cluster_rep_text_.Reset();
   if (!s.ok()) return s;
   return &(clusters_[cluster_id] = std::move(info));
@@ -599,7 +599,7 @@ StatusOr<const SqliteStore::ClusterInfo*> SqliteStore::LoadCluster(int64_t clust
 StatusOr<int64_t> SqliteStore::AssignCluster(int64_t quote_id, const std::string& text, int64_t person_id,
                                              const std::optional<std::string>& article_date,
                                              int64_t outlet_id) {
-  std::vector<uint64_t> words = WordHashes(NormalizedWords(text));
+  std::vector<uint64_t> words = NormalizedWordHashes(text);
   int64_t key = static_cast<int64_t>(SequenceHash(words));
   Status s;
   int64_t cluster = 0;

@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <variant>
 #include <vector>
 
 #include "src/store/person_identity.h"
@@ -17,6 +18,9 @@
 #include "whosaid/store.h"
 
 namespace whosaid::internal {
+
+// A value bound to a query parameter.
+using SqlParam = std::variant<int64_t, std::string>;
 
 class SqliteStore : public Store {
  public:
@@ -64,6 +68,12 @@ class SqliteStore : public Store {
   Status FlushPeople();
   void ClearWriteCaches();
   StatusOr<std::vector<int64_t>> PeopleNamed(const std::string& name);
+  // Runs a SELECT of kHitColumns plus a score column.
+  StatusOr<std::vector<QuoteHit>> RunHitQuery(const std::string& sql, const std::vector<SqlParam>& params);
+  // The full-text half of SearchQuotes; filters (" AND ..." over quotes q)
+  // and their parameters come from SearchQuotes.
+  StatusOr<std::vector<QuoteHit>> SearchText(const QuoteQuery& query, const std::string& filters,
+                                             const std::vector<SqlParam>& filter_params);
 
   Db db_;
   bool read_only_ = false;

@@ -14,11 +14,11 @@
 namespace whosaid::internal {
 namespace {
 
-using Param = std::variant<int64_t, std::string>;
-
 constexpr int kMaxLimit = 10000;
 constexpr int kClaimCandidates = 200;
 constexpr size_t kMaxClusterMembers = 10000;
+// A full-text search ranks at most this many of the newest matches.
+constexpr int64_t kRankedCandidates = 2000;
 
 const char kHitColumns[] =
     "SELECT q.id, q.article_id, q.cluster_id, q.person_id, q.type, q.text,"
@@ -79,7 +79,7 @@ std::string FtsQuery(const std::string& text, bool any_word) {
   return out;
 }
 
-void BindAll(Statement* st, const std::vector<Param>& params) {
+void BindAll(Statement* st, const std::vector<SqlParam>& params) {
   for (size_t i = 0; i < params.size(); ++i) {
     int index = static_cast<int>(i) + 1;
     if (const int64_t* v = std::get_if<int64_t>(&params[i])) {
@@ -147,66 +147,70 @@ Status CheckQuery(const QuoteQuery& q) {
 
 StatusOr<std::vector<QuoteHit>> SqliteStore::SearchQuotes(const QuoteQuery& query) {
   if (Status s = CheckQuery(query); !s.ok()) return s;
-  std::vector<Param> params;
-  std::string fts = FtsQuery(query.text, false);
   bool has_text = !NormalizedWords(query.text).empty();
-  std::string sql = kHitColumns;
-  sql += has_text ? ", -f.rank FROM quote_fts f JOIN quotes q ON q.id = f.rowid" : ", 0.0 FROM quotes q";
-  sql += kHitJoins;
-  sql += " WHERE 1 = 1";
-  if (has_text) {
-    sql += " AND quote_fts MATCH ?";
-    params.push_back(fts);
-  } else if (!query.text.empty()) {
-    return std::vector<QuoteHit>();  // Only punctuation: nothing can match.
-  }
+  if (!has_text && !query.text.empty()) return std::vector<QuoteHit>();  // Only punctuation: nothing can match.
+  // Filters on quotes q, shared by every statement below.
+  std::string filters;
+  std::vector<SqlParam> filter_params;
+  std::vector<int64_t> speaker_ids;
   if (query.speaker) {
     StatusOr<std::vector<int64_t>> ids = PeopleNamed(*query.speaker);
     if (!ids.ok()) return ids.status();
     if (ids->empty()) return std::vector<QuoteHit>();
-    sql += " AND q.person_id IN (" + Placeholders(ids->size()) + ")";
-    for (int64_t id : *ids) params.push_back(id);
-    if (!has_text && !query.addressee && !query.outlet && !query.type && ids->size() > 1) {
-      // A surname can name several people. SQLite cannot merge several
-      // (person_id, date) index ranges in date order, so take the newest
-      // few of each person and let the outer query order those.
-      std::string newest;
-      for (int64_t id : *ids) {
-        newest += newest.empty() ? "" : " UNION ALL ";
-        newest += "SELECT id FROM (SELECT id FROM quotes WHERE person_id = ?";
-        params.push_back(id);
-        if (query.from) { newest += " AND date >= ?"; params.push_back(*query.from); }
-        if (query.to) { newest += " AND date <= ?"; params.push_back(*query.to); }
-        newest += " ORDER BY date DESC, id DESC LIMIT ?)";
-        params.push_back(int64_t{query.limit} + query.offset);
-      }
-      sql += " AND q.id IN (" + newest + ")";
-    }
+    speaker_ids = std::move(ids.value());
+    filters += " AND q.person_id IN (" + Placeholders(speaker_ids.size()) + ")";
+    for (int64_t id : speaker_ids) filter_params.push_back(id);
   }
   if (query.addressee) {
-    sql += " AND (' ' || q.addressee_norm || ' ') LIKE ?";
-    params.push_back("% " + NormalizeName(*query.addressee) + " %");
+    filters += " AND (' ' || q.addressee_norm || ' ') LIKE ?";
+    filter_params.push_back("% " + NormalizeName(*query.addressee) + " %");
   }
   if (query.outlet) {
-    sql += " AND q.outlet_id IN (SELECT id FROM outlets WHERE (' ' || name_norm || ' ') LIKE ?)";
-    params.push_back("% " + NormalizeName(*query.outlet) + " %");
+    filters += " AND q.outlet_id IN (SELECT id FROM outlets WHERE (' ' || name_norm || ' ') LIKE ?)";
+    filter_params.push_back("% " + NormalizeName(*query.outlet) + " %");
   }
   if (query.from) {
-    sql += " AND q.date >= ?";
-    params.push_back(*query.from);
+    filters += " AND q.date >= ?";
+    filter_params.push_back(*query.from);
   }
   if (query.to) {
-    sql += " AND q.date <= ?";
-    params.push_back(*query.to);
+    filters += " AND q.date <= ?";
+    filter_params.push_back(*query.to);
   }
   if (query.type) {
-    sql += " AND q.type = ?";
-    params.push_back(static_cast<int64_t>(*query.type));
+    filters += " AND q.type = ?";
+    filter_params.push_back(static_cast<int64_t>(*query.type));
   }
-  sql += has_text ? " ORDER BY f.rank, q.id" : " ORDER BY q.date DESC, q.id DESC";
-  sql += " LIMIT ? OFFSET ?";
+  if (has_text) return SearchText(query, filters, filter_params);
+
+  std::vector<SqlParam> params = filter_params;
+  std::string sql = kHitColumns;
+  sql += ", 0.0 FROM quotes q";
+  sql += kHitJoins;
+  sql += " WHERE 1 = 1" + filters;
+  if (speaker_ids.size() > 1 && !query.addressee && !query.outlet && !query.type) {
+    // A surname can name several people. SQLite cannot merge several
+    // (person_id, date) index ranges in date order, so take the newest
+    // few of each person and let the outer query order those.
+    std::string newest;
+    for (int64_t id : speaker_ids) {
+      newest += newest.empty() ? "" : " UNION ALL ";
+      newest += "SELECT id FROM (SELECT id FROM quotes WHERE person_id = ?";
+      params.push_back(id);
+      if (query.from) { newest += " AND date >= ?"; params.push_back(*query.from); }
+      if (query.to) { newest += " AND date <= ?"; params.push_back(*query.to); }
+      newest += " ORDER BY date DESC, id DESC LIMIT ?)";
+      params.push_back(int64_t{query.limit} + query.offset);
+    }
+    sql += " AND q.id IN (" + newest + ")";
+  }
+  sql += " ORDER BY q.date DESC, q.id DESC LIMIT ? OFFSET ?";
   params.push_back(int64_t{query.limit});
   params.push_back(int64_t{query.offset});
+  return RunHitQuery(sql, params);
+}
+
+StatusOr<std::vector<QuoteHit>> SqliteStore::RunHitQuery(const std::string& sql, const std::vector<SqlParam>& params) {
   Statement st;
   Status s = db_.Prepare(sql, &st);
   if (!s.ok()) return s;
@@ -215,6 +219,38 @@ StatusOr<std::vector<QuoteHit>> SqliteStore::SearchQuotes(const QuoteQuery& quer
   while (st.Step(&s)) hits.push_back(ReadHit(st));
   if (!s.ok()) return s;
   return hits;
+}
+
+StatusOr<std::vector<QuoteHit>> SqliteStore::SearchText(const QuoteQuery& query, const std::string& filters,
+                                                        const std::vector<SqlParam>& filter_params) {
+  std::string fts = FtsQuery(query.text, false);
+  std::string from = filters.empty() ? " FROM quote_fts f" : " FROM quote_fts f JOIN quotes q ON q.id = f.rowid";
+  from += " WHERE quote_fts MATCH ?" + filters;
+  std::vector<SqlParam> params = {fts};
+  params.insert(params.end(), filter_params.begin(), filter_params.end());
+  // bm25 costs a few microseconds a match, so a query of common words would
+  // spend most of its time scoring tens of thousands of matches. Score only
+  // the newest candidates (by quote id); the threshold is found by walking
+  // the doclist in rowid order, which needs no scoring.
+  int64_t candidates = std::max<int64_t>(kRankedCandidates, int64_t{query.offset} + query.limit);
+  Statement bound;
+  Status s = db_.Prepare("SELECT f.rowid" + from + " ORDER BY f.rowid DESC LIMIT 1 OFFSET ?", &bound);
+  if (!s.ok()) return s;
+  std::vector<SqlParam> bound_params = params;
+  bound_params.push_back(candidates - 1);
+  BindAll(&bound, bound_params);
+  std::string ranked = "SELECT f.rowid AS id, f.rank AS rank" + from;
+  if (bound.Step(&s)) {
+    ranked += " AND f.rowid >= ?";
+    params.push_back(bound.Int(0));
+  }
+  if (!s.ok()) return s;
+  ranked += " ORDER BY f.rank, f.rowid LIMIT ? OFFSET ?";
+  params.push_back(int64_t{query.limit});
+  params.push_back(int64_t{query.offset});
+  std::string sql = std::string(kHitColumns) + ", -r.rank FROM (" + ranked + ") r JOIN quotes q ON q.id = r.id" +
+                    kHitJoins + " ORDER BY r.rank, q.id";
+  return RunHitQuery(sql, params);
 }
 
 StatusOr<std::vector<PersonRecord>> SqliteStore::TopSpeakers(int limit) {

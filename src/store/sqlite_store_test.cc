@@ -229,6 +229,49 @@ TEST_F(StoreTest, ClustersTheSameQuotationAcrossOutletsWithFirstSeen) {
   EXPECT_EQ(store->GetQuoteCluster(12345).status().code(), Status::Code::kNotFound);
 }
 
+TEST_F(StoreTest, ClustersAQuotationAnotherWriterStoredMeanwhile) {
+  // Each writer keeps a filter of the cluster keys it knows; a quotation
+  // another connection stored since must still be found.
+  auto first = OpenStore();
+  auto second = OpenStore();
+  Add(second.get(), {ArticleBuilder("s1", "\"We will see,\" Lee said.")
+                          .Url("https://x.example/s1")
+                          .AddPerson("p1", "Ann Lee")
+                          .AddQuote("\"We will see,\"", "p1")
+                          .Build()});
+  Add(first.get(), {RutteArticle("a1", "Daily Planet", "2025-03-01")});
+  Add(second.get(), {RutteArticle("a2", "Evening Star", "2025-03-02")});
+  StatusOr<StoreStats> stats = first->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->quotes, 5);
+  EXPECT_EQ(stats->clusters, 3);
+}
+
+TEST_F(StoreTest, FindsAPersonAnotherWriterAddedMeanwhile) {
+  // A writer caches the people it has seen across its transactions; a
+  // person another connection added since must not be added twice.
+  auto lee = [](const std::string& id, const std::string& name) {
+    return ArticleBuilder(id, "\"We will see what happens next week,\" " + name + " said.")
+        .Url("https://x.example/" + id)
+        .AddPerson("p1", name)
+        .AddQuote("\"We will see what happens next week,\"", "p1")
+        .Build();
+  };
+  auto first = OpenStore();
+  auto second = OpenStore();
+  Add(second.get(), {lee("l1", "Ann Lee")});
+  Add(first.get(), {lee("l2", "Bob Lee")});
+  Add(second.get(), {lee("l3", "Bob Lee")});
+  StatusOr<StoreStats> stats = second->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->people, 2);
+  StatusOr<std::vector<PersonRecord>> top = second->TopSpeakers(10);
+  ASSERT_TRUE(top.ok());
+  ASSERT_EQ(top->size(), 2u);
+  EXPECT_EQ((*top)[0].name, "Bob Lee");
+  EXPECT_EQ((*top)[0].quote_count, 2);
+}
+
 TEST_F(StoreTest, ShortQuotesClusterOnlyWhenIdentical) {
   auto store = OpenStore();
   auto article = [](const std::string& id, const std::string& text, const std::string& quote) {

@@ -180,6 +180,36 @@ std::vector<uint64_t> WordHashes(const std::vector<std::string>& words) {
   return out;
 }
 
+std::vector<uint64_t> NormalizedWordHashes(std::string_view text) {
+  std::vector<uint64_t> out;
+  out.reserve(text.size() / 5);
+  char lower[64];
+  size_t i = 0;
+  while (i < text.size()) {
+    if (!IsWordByte(static_cast<unsigned char>(text[i]))) {
+      ++i;
+      continue;
+    }
+    size_t start = i;
+    bool ascii = true;
+    for (; i < text.size() && IsWordByte(static_cast<unsigned char>(text[i])); ++i) {
+      ascii = ascii && static_cast<unsigned char>(text[i]) < 0x80;
+    }
+    std::string_view word = text.substr(start, i - start);
+    if (!ascii || word.size() > sizeof(lower)) {
+      // Rare: marks to strip or split at, or a very long word.
+      for (const std::string& w : NormalizedWords(word)) out.push_back(Hash64(w));
+      continue;
+    }
+    for (size_t k = 0; k < word.size(); ++k) {
+      char c = word[k];
+      lower[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    out.push_back(Hash64(std::string_view(lower, word.size())));
+  }
+  return out;
+}
+
 uint64_t SequenceHash(const std::vector<uint64_t>& word_hashes) {
   uint64_t h = 0x243F6A8885A308D3ull;
   for (uint64_t w : word_hashes) h = Mix(h ^ w) + kMul1;
@@ -206,7 +236,7 @@ bool ContainsRun(const std::vector<uint64_t>& whole, const std::vector<uint64_t>
   return std::search(whole.begin(), whole.end(), part.begin(), part.end()) != whole.end();
 }
 
-uint64_t SimHash(std::string_view text) { return SimHashOfWords(WordHashes(NormalizedWords(text))); }
+uint64_t SimHash(std::string_view text) { return SimHashOfWords(NormalizedWordHashes(text)); }
 
 uint64_t SimHashOfWords(const std::vector<uint64_t>& words) {
   int counts[64] = {0};

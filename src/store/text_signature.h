@@ -26,6 +26,10 @@ std::vector<std::string> NormalizedWords(std::string_view text);
 // Returns one hash per word.
 std::vector<uint64_t> WordHashes(const std::vector<std::string>& words);
 
+// Returns WordHashes(NormalizedWords(text)) without building the word
+// strings; the indexer hashes every article and quote this way.
+std::vector<uint64_t> NormalizedWordHashes(std::string_view text);
+
 // Returns a hash of the whole word sequence: equal for texts that differ
 // only in case, punctuation and spacing.
 uint64_t SequenceHash(const std::vector<uint64_t>& word_hashes);

@@ -16,6 +16,23 @@ TEST(TextSignature, NormalizationIgnoresCasePunctuationAndQuoteMarks) {
   EXPECT_EQ(w, (std::vector<std::string>{"isn", "t", "u", "s", "led"}));
 }
 
+TEST(TextSignature, NormalizedWordHashesEqualsHashingNormalizedWords) {
+  static const char* const kTexts[] = {
+      "",
+      "   ...  ",
+      "Plain ASCII words, with Capitals and digits 2016.",
+      "\xE2\x80\x9CWe will not back down,\xE2\x80\x9D she said \xE2\x80\x94 twice.",
+      "isn\xE2\x80\x99t U.S.-led left\xE2\x80\x94right \xC2\xABquoted\xC2\xBB\xC2\xA0gap",
+      "caf\xC3\xA9 na\xC3\xAFve \xE2\x80\x98single\xE2\x80\x99 \xE2\x80\xA6" "and so on",
+      "Supercalifragilisticexpialidocious-Supercalifragilisticexpialidocious-"
+      "AVeryLongWordThatGoesOnAndOnForMoreThanSixtyFourBytesWithoutAnyBreakAtAll end",
+      "\xE2\x80\x9C\xE2\x80\x9D \xE2\x80\x94 lone marks",
+  };
+  for (const char* text : kTexts) {
+    EXPECT_EQ(NormalizedWordHashes(text), WordHashes(NormalizedWords(text))) << text;
+  }
+}
+
 TEST(TextSignature, ContainedTextSharesAllFingerprints) {
   std::vector<uint64_t> whole =
       Words("The alliance will defend every inch of allied territory and nobody should doubt our resolve today");
