@@ -483,8 +483,13 @@ bool Attributor::ParseAfterCue(int cue_first, int k, int limit, FoundAttribution
            t_[j].kind != TokenKind::kQuote) ++j;
     if (j < limit && t_.IsWord(j) && t_.Lower(j) == "as") {
       k = j + 1;
-    } else if (j < limit && t_[j].kind == TokenKind::kQuote && facts_.quote_of_token[j] >= 0) {
-      // "Skelly called Braynard “a real smart guy”": the object, then the words.
+    } else if (j < limit && t_[j].kind == TokenKind::kQuote && facts_.quote_of_token[j] >= 0 && j - k <= 3 &&
+               quotes_[facts_.quote_of_token[j]].open == j &&
+               (quotes_[facts_.quote_of_token[j]].close + 1 >= t_.size() ||
+                t_[quotes_[facts_.quote_of_token[j]].close + 1].kind == TokenKind::kPunct ||
+                t_[quotes_[facts_.quote_of_token[j]].close + 1].paragraph != t_[j].paragraph)) {
+      // "Skelly called Braynard “a real smart guy.”": a short object, then
+      // the words, ending the clause.
       k = j;
     } else if (!(j < limit && t_[j].kind == TokenKind::kQuote && j == k)) {
       // "described X" says nothing without "as"; "praised X" says X.
