@@ -9,7 +9,7 @@ whosaid=$1
 out=$2
 root=$(cd "$(dirname "$0")/.." && pwd)
 rm -rf "$out"
-mkdir -p "$out"/{plain_text,html,warc,jsonl,attribution}
+mkdir -p "$out"/{plain_text,html,warc,jsonl,attribution,server}
 
 texts=("$root"/examples/*.txt "$root"/tests/golden/*.txt)
 for f in "$root"/../shared/seed/*.txt; do [ -f "$f" ] && texts+=("$f"); done
@@ -117,4 +117,33 @@ while IFS= read -r line; do
 done < "$out/jsonl/whosaid.jsonl"
 "$whosaid" extract --raw --pretty --threads 1 "${texts[0]}" > "$out/jsonl/pretty.json" 2>/dev/null || true
 printf '{"maintext": "\\u201cWe will stay,\\u201d the mayor said.\\ud83d\\ude00", "title": "T", "authors": ["A", 1, null], "date_publish": "2025-02-30 10:00:00"}\n{"text": 5}\n[1, 2.5e308, -0.0, true, false, null]\n{"a": {"b": [{"c": "\\"x\\""}]}}\n' > "$out/jsonl/edge.jsonl"
+# Server: requests for every route of the reader, with query strings made
+# from the fixtures' headlines and quoted words, percent-encoded, and a few
+# pipelined and malformed heads.
+urlencode() { perl -pe 's/([^A-Za-z0-9_.~-])/sprintf("%%%02X", ord($1))/ge'; }
+request() { printf '%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: seed\r\nAccept: */*\r\n\r\n' "${2:-GET}" "$1"; }
+n=0
+for target in / /search /api/health /api/quotes /api/quotes/1 /api/people/1 /api/articles/1 /people/1 /quotes/2 \
+    /articles/1 /static/reader.css /api/quotes/abc /api/people/-3 /nothing '/people/%32' \
+    '/api/quotes?limit=1&offset=1' '/api/quotes?from=2025-06-01&to=2025-06-05&type=direct' \
+    '/api/quotes?speaker=Lee&outlet=Coast+Herald' '/search?q=%E2%80%9Charbour%E2%80%9D&type=indirect#top' \
+    '/api/quotes?q=%FF' '/api/quotes?speakr=x'; do
+  n=$((n + 1))
+  request "$target" > "$out/server/route_$n.http"
+done
+request /api/health HEAD > "$out/server/head.http"
+request /api/quotes POST > "$out/server/post.http"
+printf 'GET /api/health HTTP/1.0\nConnection: keep-alive\n\n' > "$out/server/http10_lf.http"
+{ request /api/health; request '/api/quotes?limit=2'; request /; } > "$out/server/pipelined.http"
+printf 'GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n' > "$out/server/chunked.http"
+printf 'GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello' > "$out/server/body.http"
+printf 'GET / HTTP/2.0\r\nHost: x\r\n\r\n' > "$out/server/http2.http"
+for t in "${texts[@]}"; do
+  name=$(basename "$t" .txt)
+  q=$(head -n 1 "$t" | head -c 80 | urlencode)
+  quoted=$(grep -o '"[^"]\{3,40\}"' "$t" | head -n 1 | urlencode || true)
+  request "/api/quotes?q=$q&limit=5" > "$out/server/q_$name.http"
+  request "/search?q=$quoted&speaker=$q" > "$out/server/search_$name.http"
+done
+
 echo "seeds: $(find "$out" -type f | wc -l) files in $out" >&2

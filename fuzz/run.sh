@@ -8,7 +8,7 @@ build=$1 seeds=$2 seconds=$3
 shift 3
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(plain_text html warc jsonl attribution)
+  targets=(plain_text html warc jsonl attribution server)
 fi
 logs=$build/fuzz-logs
 mkdir -p "$logs" "$build/fuzz-artifacts"
