@@ -40,9 +40,21 @@ std::string_view Word(const TokenizedText& t, int i, int sentence) {
 }  // namespace
 
 bool IsCueCandidate(const CueContext& c, int i) {
-  const Token& tok = (*c.text)[i];
+  const TokenizedText& t = *c.text;
+  const Token& tok = t[i];
   if ((*c.quote_of_token)[i] >= 0) return false;
-  return tok.kind == TokenKind::kWord || tok.kind == TokenKind::kPunct;
+  if (tok.kind == TokenKind::kPunct) return true;
+  if (tok.kind != TokenKind::kWord) return false;
+  // Closed-class words and nouns after a determiner or possessive ("His
+  // claims", "the reports") never open a cue: the lexicon pass rules them
+  // out the same way.
+  std::string_view w = t.Lower(i);
+  if (IsVerbModifier(w) || IsDeterminer(w) || IsCommonVerb(w) || IsPreposition(w)) return false;
+  if (i > 0 && t[i - 1].sentence == tok.sentence) {
+    if (t[i - 1].Is(kPossessive)) return false;
+    if (t.IsWord(i - 1) && IsDeterminer(t.Lower(i - 1)) && t.Lower(i - 1) != "that") return false;
+  }
+  return true;
 }
 
 std::vector<int> CueCandidates(const CueContext& c) {

@@ -21,8 +21,8 @@ struct CueContext {
   const std::vector<uint8_t>* cue_len = nullptr;     // Lexicon cue length, or 0.
 };
 
-// Returns true for the tokens the model may score: words and punctuation
-// outside quotations.
+// Returns true for the tokens the model may score: punctuation and open-
+// class words outside quotations, not right after a determiner or "'s".
 bool IsCueCandidate(const CueContext& c, int i);
 
 // Returns the tokens the model scores, in order: candidates in sentences

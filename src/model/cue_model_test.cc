@@ -81,7 +81,6 @@ TEST(CueFeatures, SameTokenSameFeaturesAndBounded) {
   CueContext c{&t, &quote_of_token, &cue_len};
   uint32_t a[kMaxCueFeatures], b[kMaxCueFeatures];
   for (int i = 0; i < t.size(); ++i) {
-    ASSERT_TRUE(IsCueCandidate(c, i));
     int n = CueFeatures(c, i, a);
     ASSERT_LE(n, kMaxCueFeatures);
     ASSERT_EQ(CueFeatures(c, i, b), n);
@@ -98,6 +97,31 @@ TEST(CueFeatures, QuotedTokensAreNotCandidates) {
   CueContext c{&t, &quote_of_token, &cue_len};
   EXPECT_TRUE(IsCueCandidate(c, 1));
   EXPECT_FALSE(IsCueCandidate(c, 3));
+}
+
+// "His claims surprised everyone" read as a cue "claims" before candidates
+// after a possessive or determiner were ruled out.
+TEST(CueFeatures, NounAfterDeterminerOrPossessiveIsNotACandidate) {
+  std::string text = "His claims and the reports. Critics have offered views.";
+  TokenizedText t(text);
+  std::vector<int> quote_of_token(t.size() + 1, -1);
+  std::vector<uint8_t> cue_len(t.size() + 1, 0);
+  CueContext c{&t, &quote_of_token, &cue_len};
+  std::vector<std::string> words;
+  for (int i : CueCandidates(c)) words.emplace_back(t.Surface(i));
+  EXPECT_EQ(words, (std::vector<std::string>{".", "Critics", "offered", "views", "."}))
+      << "got " << words.size() << " candidates";
+}
+
+TEST(CueFeatures, SentenceWithALexiconCueHasNoCandidates) {
+  std::string text = "Critics offered views. Critics offered views.";
+  TokenizedText t(text);
+  std::vector<int> quote_of_token(t.size() + 1, -1);
+  std::vector<uint8_t> cue_len(t.size() + 1, 0);
+  cue_len[1] = 1;  // As if the lexicon had marked the first "offered".
+  CueContext c{&t, &quote_of_token, &cue_len};
+  for (int i : CueCandidates(c)) EXPECT_EQ(t[i].sentence, 1);
+  EXPECT_FALSE(CueCandidates(c).empty());
 }
 
 TEST(ActiveCueModel, SetAndReset) {
