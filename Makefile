@@ -10,7 +10,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?=
 FUZZ_CXX ?= clang++-14
 
-.PHONY: all deps configure build demo test clean bench test-sanitize fuzz fuzz-build valgrind
+.PHONY: all deps configure build demo test clean bench model test-sanitize fuzz fuzz-build valgrind
 
 all: build
 
@@ -56,6 +56,13 @@ fuzz-build: deps build
 # Each libFuzzer target for FUZZ_SECONDS on seeds made from our fixtures.
 fuzz: fuzz-build
 	fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_BUILD)/fuzz-seeds $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# Retrains the cue model on PolNeAR train (deterministic) and rewrites the
+# shipped weights, then rebuilds so the binary embeds them.
+POLNEAR_TRAIN ?= ../shared/corpora/polnear/train
+model: build
+	$(BUILD)/whosaid train-cues $(POLNEAR_TRAIN) --out data/model/cue_model.bin
+	cmake --build $(BUILD) -j $(JOBS)
 
 bench: deps build
 	@bench/run.sh $(BUILD)

@@ -20,6 +20,9 @@ const Command kCommands[] = {
      "extract [--threads N] [--strict] [--paths-from-stdin] [--raw] [--date YYYY-MM-DD] [--pretty] PATH... | -\n"
      "      Writes one JSON object per input article: metadata, people, quotes."},
     {"eval", whosaid::cli::RunEval, "eval polnear DIR [--json] [--limit N] [--misses N] [--floors FILE]\n      Scores attribution against PolNeAR brat annotations: P/R/F1, misses.\n  whosaid eval extraction DIR [--json] [--pages]\n      Scores HTML body, title and date extraction on a folder of test pages."},
+    {"train-cues", whosaid::cli::RunTrainCues,
+     "train-cues TRAIN_DIR --out FILE [--epochs N]\n"
+     "      Trains the cue model on PolNeAR train and writes its weights (make model)."},
     {"summarize", whosaid::cli::RunSummarize,
      "summarize FILE.jsonl | -\n"
      "      Prints who said what to whom, for people to read."},

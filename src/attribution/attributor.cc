@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "src/attribution/model_cues.h"
 #include "src/attribution/word_sets.h"
 
 namespace whosaid::internal {
@@ -139,6 +140,8 @@ void MarkCues(const TokenizedText& t, TokenFacts* facts) {
     facts->cue_form[i] = form;
     i += len - 1;
   }
+  // Cues the lexicon does not know, from the trained model (src/model/).
+  AddModelCues(t, facts);
 }
 
 Attributor::Attributor(const TokenizedText& text, const std::vector<QuotedSpan>& quotes,

@@ -7,9 +7,17 @@ struct EmbeddedFile {
   std::string_view data;
 };
 extern const EmbeddedFile kEmbeddedFiles[];
+extern const EmbeddedFile kModelFiles[];
 
 std::string_view EmbeddedData(std::string_view name) {
   for (const EmbeddedFile* f = kEmbeddedFiles; f->name != nullptr; ++f) {
+    if (name == f->name) return f->data;
+  }
+  return {};
+}
+
+std::string_view EmbeddedModelData(std::string_view name) {
+  for (const EmbeddedFile* f = kModelFiles; f->name != nullptr; ++f) {
     if (name == f->name) return f->data;
   }
   return {};

@@ -1,0 +1,21 @@
+// Adds the cues the trained cue model (src/model/) finds where the lexicon
+// found none: one-token cues with a generic speech CueForm. Thread-safe.
+#ifndef WHOSAID_ATTRIBUTION_MODEL_CUES_H_
+#define WHOSAID_ATTRIBUTION_MODEL_CUES_H_
+
+#include "src/attribution/attributor.h"
+
+namespace whosaid::internal {
+
+// Marks in facts->cue_len / cue_form each candidate token outside any
+// lexicon cue whose model score exceeds the model's threshold. Does nothing
+// when ActiveCueModel() is null.
+// REQUIRES: MarkCues' lexicon pass has filled facts.
+void AddModelCues(const TokenizedText& text, TokenFacts* facts);
+
+// The form model cues carry: lemma "(model)", category speech, flags 0.
+const CueForm& ModelCueForm();
+
+}  // namespace whosaid::internal
+
+#endif  // WHOSAID_ATTRIBUTION_MODEL_CUES_H_

@@ -1,0 +1,265 @@
+// whosaid train-cues: trains the cue model (src/model/) on PolNeAR train and
+// writes its weights. Deterministic: texts in name order, no shuffling.
+// The threshold is tuned end to end: a model trained on the even-numbered
+// texts is run through the whole engine on the odd-numbered ones at several
+// thresholds; the one with the best sum of content-overlap, source and
+// content-exact F1 wins (none at all when no threshold beats the rules alone),
+// then the final model is trained on all texts.
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "src/attribution/attributor.h"
+#include "src/attribution/quotes.h"
+#include "src/eval/polnear.h"
+#include "src/model/cue_features.h"
+#include "src/model/cue_model.h"
+#include "tools/cli.h"
+#include "whosaid/pipeline.h"
+
+namespace whosaid::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using internal::CueModel;
+
+constexpr size_t kMaxFileBytes = size_t{64} << 20;
+constexpr int kHashBits = 18;
+constexpr int kEpochs = 5;
+
+const char kTrainHelp[] =
+    "Usage: whosaid train-cues TRAIN_DIR --out FILE [--epochs N]\n"
+    "Trains the cue model on TRAIN_DIR/text and TRAIN_DIR/attributions (PolNeAR\n"
+    "layout; the first annotator by file name) and writes its weights to FILE.\n"
+    "Never give it a test split. Deterministic for the same inputs.\n";
+
+struct Document {
+  std::string text;                     // UTF-8.
+  std::u32string code_points;
+  std::vector<internal::EvalAttribution> gold;
+  std::vector<std::vector<uint32_t>> features;  // One per candidate token.
+  std::vector<char> labels;
+};
+
+// Returns the token index holding byte offset `byte`, or -1.
+int TokenAt(const internal::TokenizedText& t, uint32_t byte) {
+  const auto& toks = t.tokens();
+  auto it = std::upper_bound(toks.begin(), toks.end(), byte,
+                             [](uint32_t b, const internal::Token& tok) { return b < tok.begin; });
+  if (it == toks.begin()) return -1;
+  --it;
+  return byte < it->end ? static_cast<int>(it - toks.begin()) : -1;
+}
+
+// Fills doc->features / labels: the model's candidate tokens, each
+// labelled by whether a gold Cue span begins there.
+void MakeExamples(Document* doc) {
+  internal::TokenizedText t(doc->text);
+  std::vector<uint32_t> byte_of(doc->code_points.size() + 1, 0);
+  uint32_t b = 0;
+  for (size_t k = 0; k < doc->code_points.size(); ++k) {
+    byte_of[k] = b;
+    char32_t c = doc->code_points[k];
+    b += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  byte_of.back() = b;
+  std::vector<char> gold_start(t.size() + 1, 0);
+  for (const internal::EvalAttribution& a : doc->gold) {
+    if (a.cue.empty()) continue;
+    int64_t start = a.cue[0].start;
+    while (start < a.cue[0].end && internal::IsSpaceCodePoint(doc->code_points[start])) ++start;
+    int tok = TokenAt(t, byte_of[start]);
+    if (tok >= 0) gold_start[tok] = 1;
+  }
+  std::vector<internal::QuotedSpan> quoted = internal::PairQuotes(t);
+  internal::TokenFacts facts;
+  facts.quote_of_token.assign(t.size() + 1, -1);
+  for (int q = 0; q < static_cast<int>(quoted.size()); ++q) {
+    for (int k = quoted[q].open; k <= quoted[q].close; ++k) facts.quote_of_token[k] = q;
+  }
+  internal::MarkCues(t, &facts);  // The active model is off while training.
+  internal::CueContext c{&t, &facts.quote_of_token, &facts.cue_len};
+  uint32_t f[internal::kMaxCueFeatures];
+  for (int i : internal::CueCandidates(c)) {
+    int count = internal::CueFeatures(c, i, f);
+    doc->features.emplace_back(f, f + count);
+    doc->labels.push_back(gold_start[i]);
+  }
+}
+
+Status LoadDocuments(const fs::path& dir, std::vector<Document>* docs) {
+  std::vector<std::string> texts;
+  std::map<std::string, std::string> first_ann;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir / "text", ec)) {
+    std::string name = e.path().filename().string();
+    if (name.ends_with(".txt")) texts.push_back(name.substr(0, name.size() - 4));
+  }
+  if (ec) return Status::NotFound((dir / "text").string() + ": " + ec.message());
+  for (const auto& e : fs::directory_iterator(dir / "attributions", ec)) {
+    std::string name = e.path().filename().string();
+    if (!name.ends_with(".ann")) continue;
+    std::string stem = name.substr(0, name.size() - 4);
+    size_t underscore = stem.rfind('_');
+    if (underscore == std::string::npos) continue;
+    auto [it, added] = first_ann.emplace(stem.substr(0, underscore), name);
+    if (!added && name < it->second) it->second = name;
+  }
+  if (ec) return Status::NotFound((dir / "attributions").string() + ": " + ec.message());
+  std::sort(texts.begin(), texts.end());
+  for (const std::string& name : texts) {
+    auto it = first_ann.find(name);
+    if (it == first_ann.end()) continue;
+    Document& doc = docs->emplace_back();
+    std::string ann;
+    Status s = ReadInputFile((dir / "text" / (name + ".txt")).string(), kMaxFileBytes, &doc.text);
+    if (s.ok()) s = ReadInputFile((dir / "attributions" / it->second).string(), kMaxFileBytes, &ann);
+    if (!s.ok()) return s;
+    doc.code_points = internal::DecodeCodePoints(doc.text);
+    doc.gold = internal::ParseBratAttributions(ann, doc.code_points).attributions;
+    MakeExamples(&doc);
+  }
+  return Status::Ok();
+}
+
+// Trains on the documents whose index modulo `mod` is not `skip` (all when
+// mod is 0).
+CueModel Train(const std::vector<Document>& docs, int epochs, int mod, int skip) {
+  internal::AveragedPerceptron p(kHashBits);
+  for (int e = 0; e < epochs; ++e) {
+    int64_t right = 0, seen = 0;
+    for (size_t d = 0; d < docs.size(); ++d) {
+      if (mod && static_cast<int>(d % mod) == skip) continue;
+      for (size_t k = 0; k < docs[d].features.size(); ++k) {
+        const auto& f = docs[d].features[k];
+        right += p.Learn(f.data(), static_cast<int>(f.size()), docs[d].labels[k]);
+        ++seen;
+      }
+    }
+    std::fprintf(stderr, "train-cues: epoch %d: %.4f of %lld examples right\n", e + 1,
+                 seen ? static_cast<double>(right) / seen : 0.0, static_cast<long long>(seen));
+  }
+  return p.Averaged();
+}
+
+// Runs the whole engine with `model` active on the documents d with
+// d % mod == pick and returns the summed measures.
+internal::MeasureTable Evaluate(const std::vector<Document>& docs, const CueModel* model, int mod, int pick) {
+  internal::SetActiveCueModel(model);
+  internal::MeasureTable total{};
+  ExtractOptions options;
+  options.raw = true;
+  for (size_t d = 0; d < docs.size(); ++d) {
+    if (static_cast<int>(d % mod) != pick) continue;
+    StatusOr<Article> article = ExtractPlainText(docs[d].text, "train", options);
+    std::vector<internal::EvalAttribution> predicted;
+    if (article.ok()) {
+      predicted = internal::PredictedAttributions(*article, static_cast<int64_t>(docs[d].code_points.size()),
+                                                  nullptr);
+    }
+    internal::ArticleScore score = internal::ScoreArticle(docs[d].code_points, docs[d].gold, predicted);
+    for (int m = 0; m < internal::kMeasureCount; ++m) total[m].Add(score.measures[m]);
+  }
+  internal::SetActiveCueModel(nullptr);
+  return total;
+}
+
+double Objective(const internal::MeasureTable& m) {
+  return m[static_cast<int>(internal::Measure::kContentOverlap)].F1() +
+         m[static_cast<int>(internal::Measure::kSource)].F1() +
+         m[static_cast<int>(internal::Measure::kContentExact)].F1();
+}
+
+void PrintScores(const char* label, const internal::MeasureTable& m) {
+  auto f1 = [&](internal::Measure x) { return m[static_cast<int>(x)].F1(); };
+  std::fprintf(stderr, "train-cues: %-22s overlap %.4f source %.4f exact %.4f cue %.4f\n", label,
+               f1(internal::Measure::kContentOverlap), f1(internal::Measure::kSource),
+               f1(internal::Measure::kContentExact), f1(internal::Measure::kCue));
+}
+
+// Picks the threshold on the odd texts with a model trained on the even
+// ones. Candidate thresholds are the held-out scores at which the model
+// would mark 10%..150% as many tokens as there are gold cue starts.
+float TuneThreshold(const std::vector<Document>& docs, int epochs) {
+  CueModel half = Train(docs, epochs, 2, 1);
+  std::vector<float> scores;
+  int64_t positives = 0;
+  for (size_t d = 1; d < docs.size(); d += 2) {
+    for (size_t k = 0; k < docs[d].features.size(); ++k) {
+      const auto& f = docs[d].features[k];
+      scores.push_back(half.Score(f.data(), static_cast<int>(f.size())));
+      positives += docs[d].labels[k];
+    }
+  }
+  std::sort(scores.begin(), scores.end(), std::greater<float>());
+  if (scores.empty()) return 1e30f;
+  internal::MeasureTable none = Evaluate(docs, nullptr, 2, 1);
+  PrintScores("held out, no model:", none);
+  double best = Objective(none);
+  float best_threshold = 1e30f;  // No model cue at all unless one helps.
+  for (double ratio : {0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1.0, 1.5}) {
+    size_t rank = std::min(scores.size() - 1, static_cast<size_t>(ratio * positives));
+    half.set_threshold(scores[rank]);
+    internal::MeasureTable m = Evaluate(docs, &half, 2, 1);
+    char label[64];
+    std::snprintf(label, sizeof(label), "held out, t=%.3f:", scores[rank]);
+    PrintScores(label, m);
+    if (Objective(m) > best) {
+      best = Objective(m);
+      best_threshold = scores[rank];
+    }
+  }
+  return best_threshold;
+}
+
+}  // namespace
+
+int RunTrainCues(const std::vector<std::string>& args) {
+  std::string dir, out;
+  int epochs = kEpochs;
+  for (size_t k = 1; k < args.size(); ++k) {
+    if (args[k] == "--help" || args[k] == "-h") {
+      std::fputs(kTrainHelp, stdout);
+      return kExitOk;
+    } else if (args[k] == "--out" && k + 1 < args.size()) {
+      out = args[++k];
+    } else if (args[k] == "--epochs" && k + 1 < args.size()) {
+      epochs = std::atoi(args[++k].c_str());
+    } else if (dir.empty() && !args[k].starts_with("-")) {
+      dir = args[k];
+    } else {
+      std::fprintf(stderr, "train-cues: bad argument '%s'\n%s", args[k].c_str(), kTrainHelp);
+      return kExitUsage;
+    }
+  }
+  if (dir.empty() || out.empty() || epochs < 1) {
+    std::fputs(kTrainHelp, stderr);
+    return kExitUsage;
+  }
+  internal::SetActiveCueModel(nullptr);
+  std::vector<Document> docs;
+  Status s = LoadDocuments(dir, &docs);
+  if (!s.ok()) {
+    std::fprintf(stderr, "train-cues: %s\n", s.message().c_str());
+    return kExitInputFailed;
+  }
+  float threshold = TuneThreshold(docs, epochs);
+  CueModel model = Train(docs, epochs, 0, 0);
+  model.set_threshold(threshold);
+  std::string bytes = model.Serialize();
+  std::ofstream file(out, std::ios::binary | std::ios::trunc);
+  file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!file.good()) {
+    std::fprintf(stderr, "train-cues: cannot write %s\n", out.c_str());
+    return kExitInputFailed;
+  }
+  std::fprintf(stderr, "train-cues: %zu texts, threshold %.4f, %zu non-zero weights, %zu bytes -> %s\n",
+               docs.size(), threshold, model.NonZero(), bytes.size(), out.c_str());
+  return kExitOk;
+}
+
+}  // namespace whosaid::cli
