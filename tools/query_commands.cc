@@ -9,6 +9,7 @@
 
 #include "src/util/json.h"
 #include "src/util/utf8.h"
+#include "src/store/quote_hit_json.h"
 #include "tools/cli.h"
 #include "whosaid/pipeline.h"
 #include "whosaid/store.h"
@@ -166,38 +167,13 @@ void PrintCsvRow(const std::vector<std::string>& fields) {
   std::printf("%s\n", line.c_str());
 }
 
-void WriteHit(const QuoteHit& h, internal::JsonWriter* w) {
-  w->BeginObject();
-  w->Key("id"); w->Int(h.id);
-  w->Key("type"); w->String(QuoteTypeName(h.type));
-  w->Key("text"); w->String(h.text);
-  w->Key("speaker"); w->String(h.speaker);
-  if (h.person_id) { w->Key("person_id"); w->Int(*h.person_id); }
-  w->Key("cue"); w->String(h.cue);
-  w->Key("addressee"); w->String(h.addressee);
-  w->Key("date"); w->String(h.date);
-  w->Key("outlet"); w->String(h.outlet);
-  w->Key("article_id"); w->Int(h.article_id);
-  w->Key("article_title"); w->String(h.article_title);
-  w->Key("article_url"); w->String(h.article_url);
-  w->Key("article_date"); w->String(h.article_date);
-  w->Key("start"); w->Int(h.start);
-  w->Key("end"); w->Int(h.end);
-  w->Key("cluster_id"); w->Int(h.cluster_id);
-  w->Key("first_seen_date"); w->String(h.first_seen_date);
-  w->Key("first_seen_outlet"); w->String(h.first_seen_outlet);
-  w->Key("first_seen_article_id"); w->Int(h.first_seen_article_id);
-  w->Key("occurrences"); w->Int(h.occurrences);
-  w->Key("score"); w->Double(h.score);
-  w->EndObject();
-}
 
 void PrintHits(const std::vector<QuoteHit>& hits, Format format, bool with_score) {
   if (format == Format::kJsonl) {
     for (const QuoteHit& h : hits) {
       std::string line;
       internal::JsonWriter w(&line);
-      WriteHit(h, &w);
+      internal::WriteQuoteHitJson(h, &w);
       std::printf("%s\n", line.c_str());
     }
     return;
@@ -331,7 +307,7 @@ int RunQuote(const std::vector<std::string>& args) {
     w.Key("first_outlet"); w.String(cluster->first_outlet);
     w.Key("occurrences"); w.Int(cluster->occurrences);
     w.Key("outlets"); w.BeginArray(); for (const auto& o : cluster->outlets) w.String(o); w.EndArray();
-    w.Key("members"); w.BeginArray(); for (const auto& m : cluster->members) WriteHit(m, &w); w.EndArray();
+    w.Key("members"); w.BeginArray(); for (const auto& m : cluster->members) internal::WriteQuoteHitJson(m, &w); w.EndArray();
     w.EndObject();
     std::printf("%s\n", line.c_str());
     return kExitOk;
@@ -383,7 +359,7 @@ int RunCheck(const std::vector<std::string>& args) {
     w.Key("misattributed"); w.Bool(check->misattributed);
     w.Key("close_match"); w.Bool(close);
     w.Key("verdict"); w.String(verdict);
-    w.Key("matches"); w.BeginArray(); for (const auto& m : check->matches) WriteHit(m, &w); w.EndArray();
+    w.Key("matches"); w.BeginArray(); for (const auto& m : check->matches) internal::WriteQuoteHitJson(m, &w); w.EndArray();
     w.EndObject();
     std::printf("%s\n", line.c_str());
     return kExitOk;

@@ -3,38 +3,12 @@
 #include <algorithm>
 
 #include "src/server/reader_app.h"
+#include "src/store/quote_hit_json.h"
 #include "src/util/json.h"
 #include "whosaid/pipeline.h"
 
 namespace whosaid::internal {
 namespace {
-
-void WriteHit(const QuoteHit& h, JsonWriter* w) {
-  w->BeginObject();
-  w->Key("id"); w->Int(h.id);
-  w->Key("type"); w->String(QuoteTypeName(h.type));
-  w->Key("text"); w->String(h.text);
-  w->Key("speaker"); w->String(h.speaker);
-  w->Key("person_id");
-  if (h.person_id) w->Int(*h.person_id); else w->Null();
-  w->Key("cue"); w->String(h.cue);
-  w->Key("addressee"); w->String(h.addressee);
-  w->Key("date"); w->String(h.date);
-  w->Key("outlet"); w->String(h.outlet);
-  w->Key("article_id"); w->Int(h.article_id);
-  w->Key("article_title"); w->String(h.article_title);
-  w->Key("article_url"); w->String(h.article_url);
-  w->Key("article_date"); w->String(h.article_date);
-  w->Key("start"); w->Int(h.start);
-  w->Key("end"); w->Int(h.end);
-  w->Key("cluster_id"); w->Int(h.cluster_id);
-  w->Key("first_seen_date"); w->String(h.first_seen_date);
-  w->Key("first_seen_outlet"); w->String(h.first_seen_outlet);
-  w->Key("first_seen_article_id"); w->Int(h.first_seen_article_id);
-  w->Key("occurrences"); w->Int(h.occurrences);
-  w->Key("score"); w->Double(h.score);
-  w->EndObject();
-}
 
 void WriteOptional(const char* key, const std::optional<std::string>& v, JsonWriter* w) {
   w->Key(key);
@@ -88,7 +62,7 @@ HttpResponse ReaderApp::ApiQuotes(const QueryParams& params) {
   if (more) w.Int(query.offset + limit); else w.Null();
   w.Key("results");
   w.BeginArray();
-  for (const QuoteHit& h : *hits) WriteHit(h, &w);
+  for (const QuoteHit& h : *hits) WriteQuoteHitJson(h, &w);
   w.EndArray();
   w.EndObject();
   return JsonResponse(200, std::move(body));
@@ -113,7 +87,7 @@ HttpResponse ReaderApp::ApiQuote(int64_t id) {
   w.EndArray();
   w.Key("members");
   w.BeginArray();
-  for (const QuoteHit& h : c->members) WriteHit(h, &w);
+  for (const QuoteHit& h : c->members) WriteQuoteHitJson(h, &w);
   w.EndArray();
   w.EndObject();
   return JsonResponse(200, std::move(body));
@@ -153,7 +127,7 @@ HttpResponse ReaderApp::ApiPerson(int64_t id) {
   w.Key("top_outlets"); WriteCounts(p->top_outlets, &w);
   w.Key("timeline");
   w.BeginArray();
-  for (const QuoteHit& h : timeline) WriteHit(h, &w);
+  for (const QuoteHit& h : timeline) WriteQuoteHitJson(h, &w);
   w.EndArray();
   w.EndObject();
   return JsonResponse(200, std::move(body));
