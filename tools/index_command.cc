@@ -17,7 +17,7 @@ constexpr size_t kMaxInputBytes = size_t{256} << 20;
 constexpr size_t kMaxLineBytes = size_t{64} << 20;
 
 const char kIndexHelp[] =
-    "Usage: whosaid index [--raw] [--date YYYY-MM-DD] [--batch N] DB INPUT...\n"
+    "Usage: whosaid index [--raw] [--date YYYY-MM-DD] [--batch N] [--article-text] DB INPUT...\n"
     "Builds or updates the quote index DB (one SQLite file) from INPUTs: whosaid\n"
     "JSONL (a file ending in .jsonl/.json, or whose first byte is '{') or plain-text\n"
     "articles, which are extracted first. '-' reads stdin. An article already in DB\n"
@@ -25,6 +25,8 @@ const char kIndexHelp[] =
     "  --raw          plain-text input is already the article body (as extract)\n"
     "  --date DATE    publication date for plain-text input (as extract)\n"
     "  --batch N      articles per transaction (default 500)\n"
+    "  --article-text also build the full-text index of article text, in one pass\n"
+    "                 after the batches (quote text is always indexed)\n"
     "Exit status: 0 when every input was indexed, 1 when any input or the database\n"
     "failed (the rest is still indexed), 2 on bad usage.\n";
 
@@ -97,12 +99,15 @@ void ForEachInputArticle(const std::string& path, const ExtractOptions& options,
 int RunIndex(const std::vector<std::string>& args) {
   ExtractOptions options;
   size_t batch_size = 500;
+  bool article_text = false;
   std::vector<std::string> positional;
   for (size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "--help" || a == "-h") {
       std::fputs(kIndexHelp, stdout);
       return kExitOk;
+    } else if (a == "--article-text") {
+      article_text = true;
     } else if (a == "--raw") {
       options.raw = true;
     } else if (a == "--date") {
@@ -159,6 +164,16 @@ int RunIndex(const std::vector<std::string>& args) {
     }, &failed);
   }
   flush();
+  if (article_text && !db_failed) {
+    int64_t n = 0;
+    Status s = (*store)->IndexArticleText(&n);
+    if (!s.ok()) {
+      std::fprintf(stderr, "whosaid index: article text: %s\n", s.message().c_str());
+      ++failed;
+    } else {
+      std::fprintf(stderr, "whosaid index: article text of %lld article(s) indexed\n", static_cast<long long>(n));
+    }
+  }
   StatusOr<StoreStats> stats = (*store)->Stats();
   std::fprintf(stderr, "whosaid index: %lld article(s) read, %lld added, %lld already present",
                static_cast<long long>(seen), static_cast<long long>(added), static_cast<long long>(seen - added));

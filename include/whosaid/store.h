@@ -144,6 +144,14 @@ class Store {
   // else same content hash) is skipped, so re-indexing adds nothing.
   // *added (may be null) receives the number actually added.
   virtual Status AddArticles(const std::vector<Article>& articles, int64_t* added) = 0;
+  // Adds the title and text of every article not yet in the article-text
+  // full-text index to it, in one transaction. AddArticles leaves article
+  // text out (quote text is always indexed) because tokenising it cost a
+  // quarter of indexing time and no query reads it; `whosaid index
+  // --article-text` runs this after the batches. A killed run leaves the
+  // index as before; the next call completes it. *indexed (may be null)
+  // receives the number of articles added.
+  virtual Status IndexArticleText(int64_t* indexed) = 0;
 
   virtual StatusOr<std::vector<QuoteHit>> SearchQuotes(const QuoteQuery& query) = 0;
   // Returns the people quoted most, with counts.

@@ -6,16 +6,19 @@
 namespace whosaid::internal {
 namespace {
 
-// Version 1. Text columns holding lists (titles, aliases, authors) are JSON
-// arrays. FTS tables are external-content: they index text stored once in
-// quotes and articles. Article text is indexed with detail=column (word and
-// column queries, no phrase queries), which keeps the index small; quote
-// text keeps full detail so phrases work.
-const char kSchemaV1[] = R"sql(
+// Version 2. Text columns holding lists (titles, aliases, authors) are JSON
+// arrays. quote_fts is external-content: it indexes text stored once in
+// quotes, with full detail so phrases work. article_fts is contentless and
+// filled on request (Store::IndexArticleText) rather than per article:
+// tokenising article text was a quarter of indexing CPU and nothing queries
+// it, so it is an opt-in bulk pass. Its rowids are article ids, indexed in
+// ascending order, so the pass resumes after the largest rowid present.
+// detail=column (word and column queries, no phrases) keeps it small.
+const char kSchema[] = R"sql(
 CREATE TABLE schema_version(
   version INTEGER NOT NULL,
   application TEXT NOT NULL);
-INSERT INTO schema_version(version, application) VALUES (1, 'whosaid');
+INSERT INTO schema_version(version, application) VALUES (2, 'whosaid');
 
 CREATE TABLE outlets(
   id INTEGER PRIMARY KEY,
@@ -115,13 +118,21 @@ CREATE TABLE cluster_fingerprints(
 CREATE VIRTUAL TABLE quote_fts USING fts5(
   text, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE article_fts USING fts5(
-  title, text, content='articles', content_rowid='id', detail=column,
-  tokenize='unicode61 remove_diacritics 2');
+  title, text, content='', detail=column, tokenize='unicode61 remove_diacritics 2');
+)sql";
+
+// Version 1 kept article_fts external-content and filled it per article.
+// The contentless table starts empty; IndexArticleText fills it again.
+const char kMigrateV1ToV2[] = R"sql(
+DROP TABLE article_fts;
+CREATE VIRTUAL TABLE article_fts USING fts5(
+  title, text, content='', detail=column, tokenize='unicode61 remove_diacritics 2');
+UPDATE schema_version SET version = 2;
 )sql";
 
 // Migrations[v] takes a database from version v to v + 1. Version 1 is the
 // first; later versions add their step here.
-const char* const kMigrations[] = {nullptr, nullptr};
+const char* const kMigrations[] = {nullptr, kMigrateV1ToV2};
 
 bool HasTable(Db* db, const char* name) {
   Statement st;
@@ -174,7 +185,7 @@ Status PrepareSchema(Db* db, bool read_only) {
     if (s.ok()) {
       // Another process may have created it between our check and BEGIN.
       StatusOr<int> again = ReadSchemaVersion(db);
-      if (again.ok() && *again == 0) s = db->Exec(kSchemaV1);
+      if (again.ok() && *again == 0) s = db->Exec(kSchema);
       if (s.ok()) s = db->Exec("COMMIT");
     }
     if (!s.ok()) db->Exec("ROLLBACK");

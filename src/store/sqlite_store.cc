@@ -185,7 +185,6 @@ Status SqliteStore::Prepare() {
        "INSERT INTO articles(id, dedup_key, url, content_hash, doc_id, title, date, outlet_id, language,"
        " authors, cites, text, extra, simhash, syndication_group, quote_first, quote_count)"
        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
-      {&insert_article_fts_, "INSERT INTO article_fts(rowid, title, text) VALUES (?,?,?)"},
       {&insert_band_, "INSERT OR IGNORE INTO simhash_bands(band, article_id) VALUES (?,?)"},
       {&find_band_,
        "SELECT a.id, a.simhash, a.syndication_group FROM simhash_bands b JOIN articles a"
@@ -292,6 +291,26 @@ Status SqliteStore::AddArticles(const std::vector<Article>& articles, int64_t* a
   return Status::Ok();
 }
 
+Status SqliteStore::IndexArticleText(int64_t* indexed) {
+  if (indexed != nullptr) *indexed = 0;
+  if (read_only_) return Status::InvalidArgument(db_.path() + ": opened read-only; cannot index article text");
+  Status s = db_.Exec("BEGIN IMMEDIATE");
+  if (!s.ok()) return s;
+  // Article ids only grow and this pass indexes them in order, so every id
+  // up to the largest rowid present is indexed and the rest are not.
+  s = db_.Exec(
+      "INSERT INTO article_fts(rowid, title, text) SELECT id, title, text FROM articles"
+      " WHERE id > COALESCE((SELECT rowid FROM article_fts ORDER BY rowid DESC LIMIT 1), 0) ORDER BY id");
+  int64_t n = s.ok() ? sqlite3_changes64(db_.handle()) : 0;
+  if (s.ok()) s = db_.Exec("COMMIT");
+  if (!s.ok()) {
+    db_.Exec("ROLLBACK");
+    return s;
+  }
+  if (indexed != nullptr) *indexed = n;
+  return Status::Ok();
+}
+
 StatusOr<int64_t> SqliteStore::OutletId(const std::optional<std::string>& publisher) {
   if (!publisher || publisher->empty()) return int64_t{0};
   std::string norm = NormalizeName(*publisher);
@@ -355,11 +374,6 @@ Status SqliteStore::AddOneArticle(const Article& a, bool* added) {
   st.Bind(16, next_quote_id_);
   st.Bind(17, static_cast<int64_t>(a.quotes.size()));
   if (s = st.Run(); !s.ok()) return s;
-  insert_article_fts_.Reset();
-  insert_article_fts_.Bind(1, id);
-  insert_article_fts_.Bind(2, a.title);
-  insert_article_fts_.Bind(3, a.text);
-  if (s = insert_article_fts_.Run(); !s.ok()) return s;
 
   std::unordered_map<std::string, int64_t> local_people;
   for (size_t i = 0; i < a.people.size(); ++i) {

@@ -27,6 +27,7 @@ class SqliteStore : public Store {
   static StatusOr<std::unique_ptr<Store>> Open(const std::string& path, const StoreOptions& options);
 
   Status AddArticles(const std::vector<Article>& articles, int64_t* added) override;
+  Status IndexArticleText(int64_t* indexed) override;
   StatusOr<std::vector<QuoteHit>> SearchQuotes(const QuoteQuery& query) override;
   StatusOr<std::vector<PersonRecord>> TopSpeakers(int limit) override;
   StatusOr<PersonRecord> GetPerson(int64_t id) override;
@@ -89,7 +90,7 @@ class SqliteStore : public Store {
   std::unordered_map<int64_t, ClusterInfo> clusters_;
 
   // Prepared writer statements.
-  Statement find_article_, insert_article_, insert_article_fts_, insert_band_, find_band_;
+  Statement find_article_, insert_article_, insert_band_, find_band_;
   Statement find_outlet_, insert_outlet_;
   Statement people_by_surname_, people_by_org_, insert_person_, update_person_, insert_person_name_;
   Statement insert_article_person_, insert_quote_, insert_quote_fts_;

@@ -89,6 +89,39 @@ TEST_F(StoreTest, ReindexingAddsNothing) {
   EXPECT_EQ(stats->quotes, 4);
 }
 
+// Counts article_fts rows matching an FTS5 query, or -1 on error.
+int64_t ArticleTextMatches(const std::string& path, const char* match) {
+  sqlite3* db = nullptr;
+  int64_t n = -1;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT count(*) FROM article_fts WHERE article_fts MATCH ?", -1, &st, nullptr) ==
+        SQLITE_OK) {
+      sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step(st) == SQLITE_ROW) n = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+  }
+  sqlite3_close(db);
+  return n;
+}
+
+TEST_F(StoreTest, ArticleTextIndexIsABulkPassThatResumes) {
+  auto store = OpenStore();
+  Add(store.get(), {RutteArticle("a1", "Daily Planet", "2025-03-01")});
+  EXPECT_EQ(ArticleTextMatches(path_, "europe"), 0);  // AddArticles leaves it out.
+  int64_t indexed = -1;
+  ASSERT_TRUE(store->IndexArticleText(&indexed).ok());
+  EXPECT_EQ(indexed, 1);
+  Add(store.get(), {RutteArticle("a2", "Evening Star", "2025-03-02")});
+  ASSERT_TRUE(store->IndexArticleText(&indexed).ok());
+  EXPECT_EQ(indexed, 1);  // Only the article added since.
+  ASSERT_TRUE(store->IndexArticleText(&indexed).ok());
+  EXPECT_EQ(indexed, 0);
+  EXPECT_EQ(ArticleTextMatches(path_, "europe"), 2);
+  EXPECT_EQ(ArticleTextMatches(path_, "title:allied"), 2);
+}
+
 TEST_F(StoreTest, SearchFiltersBySpeakerAliasOutletDateTypeAndText) {
   auto store = OpenStore();
   Article other = ArticleBuilder("b1", "Senator Ron Johnson said the budget plan was reckless.")
