@@ -93,11 +93,9 @@ HttpResponse ReaderApp::ApiQuote(int64_t id) {
   return JsonResponse(200, std::move(body));
 }
 
-HttpResponse ReaderApp::ApiPerson(int64_t id) {
-  StatusOr<PersonRecord> p = store_->GetPerson(id);
-  if (!p.ok()) return JsonError(HttpStatusFor(p.status()), "", p.status().code() == Status::Code::kNotFound ? "no person with id " + std::to_string(id) : "lookup failed");
+std::vector<QuoteHit> ReaderApp::Timeline(const PersonRecord& person, int64_t id) {
   QuoteQuery q;
-  q.speaker = p->name;
+  q.speaker = person.name;
   q.limit = kMaxLimit;
   StatusOr<std::vector<QuoteHit>> hits = store_->SearchQuotes(q);
   std::vector<QuoteHit> timeline;
@@ -108,6 +106,13 @@ HttpResponse ReaderApp::ApiPerson(int64_t id) {
   }
   std::stable_sort(timeline.begin(), timeline.end(),
                    [](const QuoteHit& a, const QuoteHit& b) { return a.date < b.date; });
+  return timeline;
+}
+
+HttpResponse ReaderApp::ApiPerson(int64_t id) {
+  StatusOr<PersonRecord> p = store_->GetPerson(id);
+  if (!p.ok()) return JsonError(HttpStatusFor(p.status()), "", p.status().code() == Status::Code::kNotFound ? "no person with id " + std::to_string(id) : "lookup failed");
+  std::vector<QuoteHit> timeline = Timeline(*p, id);
   std::string body;
   JsonWriter w(&body);
   w.BeginObject();

@@ -64,6 +64,9 @@ class ReaderApp : public RequestHandler {
   HttpResponse ApiQuotes(const QueryParams& params);
   HttpResponse ApiQuote(int64_t id);
   HttpResponse ApiPerson(int64_t id);
+  // The person's statements (as speaker id `id`), oldest first; the API and
+  // the person page show the same timeline.
+  std::vector<QuoteHit> Timeline(const PersonRecord& person, int64_t id);
   HttpResponse ApiArticle(int64_t id);
   HttpResponse ApiHealth();
   // Pages (reader_pages.cc).

@@ -208,18 +208,7 @@ HttpResponse ReaderApp::SearchPage(const QueryParams& params, bool home) {
 HttpResponse ReaderApp::PersonPage(int64_t id) {
   StatusOr<PersonRecord> p = store_->GetPerson(id);
   if (!p.ok()) return HtmlError(HttpStatusFor(p.status()), "There is no person with this id.");
-  QuoteQuery q;
-  q.speaker = p->name;
-  q.limit = kMaxLimit;
-  StatusOr<std::vector<QuoteHit>> hits = store_->SearchQuotes(q);
-  std::vector<QuoteHit> timeline;
-  if (hits.ok()) {
-    for (QuoteHit& h : *hits) {
-      if (h.person_id == id) timeline.push_back(std::move(h));
-    }
-  }
-  std::stable_sort(timeline.begin(), timeline.end(),
-                   [](const QuoteHit& a, const QuoteHit& b) { return a.date < b.date; });
+  std::vector<QuoteHit> timeline = Timeline(*p, id);
   std::string main = "<article class=\"person\"><h1>" + E(p->name) + "</h1>";
   if (p->is_organization) main += "<p class=\"kind\">Organisation</p>";
   main += "<dl class=\"facts\">";
