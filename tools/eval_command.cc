@@ -112,22 +112,6 @@ int ParseFlags(const std::vector<std::string>& args, EvalFlags* flags, bool* hel
   return kExitOk;
 }
 
-// Lists the names of the regular files in dir ending in `suffix`, sorted.
-Status ListFiles(const fs::path& dir, const std::string& suffix, std::vector<std::string>* out) {
-  std::error_code ec;
-  fs::directory_iterator it(dir, ec);
-  if (ec) return Status::NotFound(dir.string() + ": " + ec.message());
-  for (; it != fs::directory_iterator(); it.increment(ec)) {
-    std::string name = it->path().filename().string();
-    if (name.size() > suffix.size() && name.ends_with(suffix) && it->is_regular_file(ec)) {
-      out->push_back(name);
-    }
-  }
-  if (ec) return Status::IoError(dir.string() + ": " + ec.message());
-  std::sort(out->begin(), out->end());
-  return Status::Ok();
-}
-
 // One text to evaluate, and what came of it.
 struct EvalJob {
   std::string name;      // NAME of NAME.txt.
@@ -202,30 +186,15 @@ void RunJobs(const fs::path& dir, std::vector<EvalJob>* jobs) {
 // Reads DIR's file lists into jobs, annotators chosen. Returns the number of
 // annotated names with no text in *orphans.
 Status PlanJobs(const EvalFlags& flags, std::vector<EvalJob>* jobs, int64_t* orphans) {
-  fs::path dir(flags.dir);
-  std::vector<std::string> texts;
-  std::vector<std::string> anns;
-  Status s = ListFiles(dir / "text", ".txt", &texts);
-  if (s.ok()) s = ListFiles(dir / "attributions", ".ann", &anns);
+  internal::PolnearCorpus corpus;
+  Status s = internal::ListPolnearCorpus(flags.dir, &corpus);
   if (!s.ok()) return s;
-  // NAME_ANNOTATOR.ann: the annotator id is what follows the last '_'.
-  std::map<std::string, std::string> first_ann;
-  for (const std::string& ann : anns) {
-    std::string stem = ann.substr(0, ann.size() - 4);
-    size_t underscore = stem.rfind('_');
-    if (underscore == std::string::npos) continue;
-    first_ann.emplace(stem.substr(0, underscore), ann);  // Sorted: the first wins.
-  }
-  std::map<std::string, bool> has_text;
-  for (const std::string& t : texts) has_text[t.substr(0, t.size() - 4)] = true;
-  *orphans = 0;
-  for (const auto& [name, ann] : first_ann) *orphans += has_text.count(name) ? 0 : 1;
-  if (flags.limit && texts.size() > *flags.limit) texts.resize(*flags.limit);
-  for (const std::string& t : texts) {
+  *orphans = corpus.annotations_without_text;
+  if (flags.limit && corpus.texts.size() > *flags.limit) corpus.texts.resize(*flags.limit);
+  for (const internal::PolnearText& t : corpus.texts) {
     EvalJob& job = jobs->emplace_back();
-    job.name = t.substr(0, t.size() - 4);
-    auto it = first_ann.find(job.name);
-    if (it != first_ann.end()) job.ann_file = it->second;
+    job.name = t.name;
+    job.ann_file = t.ann_file;
   }
   return Status::Ok();
 }

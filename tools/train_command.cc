@@ -15,6 +15,7 @@
 
 #include "src/attribution/attributor.h"
 #include "src/attribution/quotes.h"
+#include "src/util/utf8.h"
 #include "src/eval/polnear.h"
 #include "src/model/cue_features.h"
 #include "src/model/cue_model.h"
@@ -59,28 +60,18 @@ int TokenAt(const internal::TokenizedText& t, uint32_t byte) {
 // labelled by whether a gold Cue span begins there.
 void MakeExamples(Document* doc) {
   internal::TokenizedText t(doc->text);
-  std::vector<uint32_t> byte_of(doc->code_points.size() + 1, 0);
-  uint32_t b = 0;
-  for (size_t k = 0; k < doc->code_points.size(); ++k) {
-    byte_of[k] = b;
-    char32_t c = doc->code_points[k];
-    b += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  }
-  byte_of.back() = b;
+  internal::CodePointIndex index(doc->text);
   std::vector<char> gold_start(t.size() + 1, 0);
   for (const internal::EvalAttribution& a : doc->gold) {
     if (a.cue.empty()) continue;
     int64_t start = a.cue[0].start;
     while (start < a.cue[0].end && internal::IsSpaceCodePoint(doc->code_points[start])) ++start;
-    int tok = TokenAt(t, byte_of[start]);
+    int tok = TokenAt(t, static_cast<uint32_t>(index.ToByte(start)));
     if (tok >= 0) gold_start[tok] = 1;
   }
   std::vector<internal::QuotedSpan> quoted = internal::PairQuotes(t);
   internal::TokenFacts facts;
-  facts.quote_of_token.assign(t.size() + 1, -1);
-  for (int q = 0; q < static_cast<int>(quoted.size()); ++q) {
-    for (int k = quoted[q].open; k <= quoted[q].close; ++k) facts.quote_of_token[k] = q;
-  }
+  facts.quote_of_token = internal::QuoteOfToken(t, quoted);
   internal::MarkCues(t, &facts);  // The active model is off while training.
   internal::CueContext c{&t, &facts.quote_of_token, &facts.cue_len};
   uint32_t f[internal::kMaxCueFeatures];
@@ -92,32 +83,16 @@ void MakeExamples(Document* doc) {
 }
 
 Status LoadDocuments(const fs::path& dir, std::vector<Document>* docs) {
-  std::vector<std::string> texts;
-  std::map<std::string, std::string> first_ann;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(dir / "text", ec)) {
-    std::string name = e.path().filename().string();
-    if (name.ends_with(".txt")) texts.push_back(name.substr(0, name.size() - 4));
-  }
-  if (ec) return Status::NotFound((dir / "text").string() + ": " + ec.message());
-  for (const auto& e : fs::directory_iterator(dir / "attributions", ec)) {
-    std::string name = e.path().filename().string();
-    if (!name.ends_with(".ann")) continue;
-    std::string stem = name.substr(0, name.size() - 4);
-    size_t underscore = stem.rfind('_');
-    if (underscore == std::string::npos) continue;
-    auto [it, added] = first_ann.emplace(stem.substr(0, underscore), name);
-    if (!added && name < it->second) it->second = name;
-  }
-  if (ec) return Status::NotFound((dir / "attributions").string() + ": " + ec.message());
-  std::sort(texts.begin(), texts.end());
-  for (const std::string& name : texts) {
-    auto it = first_ann.find(name);
-    if (it == first_ann.end()) continue;
+  internal::PolnearCorpus corpus;
+  Status listed = internal::ListPolnearCorpus(dir.string(), &corpus);
+  if (!listed.ok()) return listed;
+  for (const internal::PolnearText& text : corpus.texts) {
+    if (text.ann_file.empty()) continue;
+    const std::string& name = text.name;
     Document& doc = docs->emplace_back();
     std::string ann;
     Status s = ReadInputFile((dir / "text" / (name + ".txt")).string(), kMaxFileBytes, &doc.text);
-    if (s.ok()) s = ReadInputFile((dir / "attributions" / it->second).string(), kMaxFileBytes, &ann);
+    if (s.ok()) s = ReadInputFile((dir / "attributions" / text.ann_file).string(), kMaxFileBytes, &ann);
     if (!s.ok()) return s;
     doc.code_points = internal::DecodeCodePoints(doc.text);
     doc.gold = internal::ParseBratAttributions(ann, doc.code_points).attributions;

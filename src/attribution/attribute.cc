@@ -61,11 +61,7 @@ void AttributeArticle(Article* article) {
 
   std::vector<internal::QuotedSpan> quoted = internal::PairQuotes(t);
   internal::TokenFacts facts;
-  facts.quote_of_token.assign(t.size() + 1, -1);
-  for (int q = 0; q < static_cast<int>(quoted.size()); ++q) {
-    int last = quoted[q].closed ? quoted[q].close : quoted[q].close;
-    for (int k = quoted[q].open; k <= last; ++k) facts.quote_of_token[k] = q;
-  }
+  facts.quote_of_token = internal::QuoteOfToken(t, quoted);
   std::optional<internal::CivilDate> date;
   if (article->date) date = internal::ParseIsoDate(*article->date);
   std::vector<internal::TimeExpression> times = internal::FindTimeExpressions(t, date);

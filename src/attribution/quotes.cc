@@ -117,4 +117,12 @@ std::vector<QuotedSpan> PairQuotes(const TokenizedText& t) {
   return spans;
 }
 
+std::vector<int> QuoteOfToken(const TokenizedText& text, const std::vector<QuotedSpan>& spans) {
+  std::vector<int> of(text.size() + 1, -1);
+  for (int q = 0; q < static_cast<int>(spans.size()); ++q) {
+    for (int k = spans[q].open; k <= spans[q].close; ++k) of[k] = q;
+  }
+  return of;
+}
+
 }  // namespace whosaid::internal

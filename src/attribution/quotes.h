@@ -27,6 +27,10 @@ struct QuotedSpan {
 // Spans never overlap.
 std::vector<QuotedSpan> PairQuotes(const TokenizedText& text);
 
+// Returns, for each token (and one past the last), the index of the quoted
+// span that holds it, marks included, or -1.
+std::vector<int> QuoteOfToken(const TokenizedText& text, const std::vector<QuotedSpan>& spans);
+
 }  // namespace whosaid::internal
 
 #endif  // WHOSAID_ATTRIBUTION_QUOTES_H_

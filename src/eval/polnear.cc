@@ -1,6 +1,12 @@
 // PolNeAR evaluation: brat parsing, span conversion, matching and scoring.
 #include "src/eval/polnear.h"
 
+#include <set>
+
+#include <map>
+
+#include <filesystem>
+
 #include <algorithm>
 #include <charconv>
 #include <tuple>
@@ -500,6 +506,55 @@ ArticleScore ScoreArticle(std::u32string_view text, const std::vector<EvalAttrib
     }
   }
   return score;
+}
+
+namespace {
+
+// Lists the names of the regular files in dir ending in `suffix`, sorted.
+Status ListFiles(const std::filesystem::path& dir, const std::string& suffix, std::vector<std::string>* out) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec);
+  if (ec) return Status::NotFound(dir.string() + ": " + ec.message());
+  for (; it != fs::directory_iterator(); it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name.size() > suffix.size() && name.ends_with(suffix) && it->is_regular_file(ec)) {
+      out->push_back(name);
+    }
+  }
+  if (ec) return Status::IoError(dir.string() + ": " + ec.message());
+  std::sort(out->begin(), out->end());
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status ListPolnearCorpus(const std::string& dir_name, PolnearCorpus* corpus) {
+  std::filesystem::path dir(dir_name);
+  std::vector<std::string> texts, anns;
+  Status s = ListFiles(dir / "text", ".txt", &texts);
+  if (s.ok()) s = ListFiles(dir / "attributions", ".ann", &anns);
+  if (!s.ok()) return s;
+  // NAME_ANNOTATOR.ann: the annotator id is what follows the last '_'.
+  std::map<std::string, std::string> first_ann;
+  for (const std::string& ann : anns) {
+    std::string stem = ann.substr(0, ann.size() - 4);
+    size_t underscore = stem.rfind('_');
+    if (underscore == std::string::npos) continue;
+    first_ann.emplace(stem.substr(0, underscore), ann);  // Sorted: the first wins.
+  }
+  std::set<std::string> has_text;
+  corpus->texts.clear();
+  for (const std::string& t : texts) {
+    PolnearText& text = corpus->texts.emplace_back();
+    text.name = t.substr(0, t.size() - 4);
+    has_text.insert(text.name);
+    auto it = first_ann.find(text.name);
+    if (it != first_ann.end()) text.ann_file = it->second;
+  }
+  corpus->annotations_without_text = 0;
+  for (const auto& [name, ann] : first_ann) corpus->annotations_without_text += has_text.count(name) ? 0 : 1;
+  return Status::Ok();
 }
 
 }  // namespace whosaid::internal

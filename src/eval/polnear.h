@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "whosaid/article.h"
+#include "whosaid/status.h"
 
 namespace whosaid::internal {
 
@@ -62,6 +63,22 @@ std::u32string DecodeCodePoints(std::string_view utf8);
 
 // Encodes text[range] as UTF-8. The range is clamped to the text.
 std::string EncodeRange(std::u32string_view text, CodePointRange range);
+
+// One text of a PolNeAR-layout folder and the annotator file chosen for it.
+struct PolnearText {
+  std::string name;      // NAME of text/NAME.txt.
+  std::string ann_file;  // First attributions/NAME_*.ann by file name; "" when none.
+};
+
+struct PolnearCorpus {
+  std::vector<PolnearText> texts;           // Sorted by name.
+  int64_t annotations_without_text = 0;     // Annotated names with no text file.
+};
+
+// Lists DIR/text/*.txt and picks each one's annotator file from
+// DIR/attributions (NAME_ANNOTATOR.ann, the first by file name). Returns
+// NotFound naming the folder when either is missing.
+Status ListPolnearCorpus(const std::string& dir, PolnearCorpus* corpus);
 
 // Parses a brat .ann file whose offsets point into `text`. T lines of type
 // Source, Cue and Content (any type, in fact) give spans, discontinuous ones
