@@ -13,7 +13,6 @@ constexpr int kFocusLookback = 8;      // Sentences searched for a focus.
 constexpr int kPronounLookback = 40;   // Sentences searched as a last resort.
 // Bounds that keep pathological inputs (one 50 MB sentence) linear.
 constexpr int kMaxMentionsBack = 300;
-constexpr int kMaxTokensBack = 300;
 constexpr int kMaxEntitiesScanned = 400;
 
 bool IsSuffix(std::string_view lower) {
@@ -377,26 +376,6 @@ bool MentionTable::Compatible(int e, char pronoun) const {
   if (pronoun == 'n') return ent.organization;
   if (ent.organization) return false;
   return ent.gender == 0 || ent.gender == pronoun;
-}
-
-int MentionTable::SentenceSubject(int p) const {
-  int s = t_[p].sentence;
-  int begin = std::max(t_.sentences()[s].first, p - kMaxTokensBack);
-  for (int k = begin; k < p; ++k) {
-    int m = start_at_[k];
-    if (m < 0) continue;
-    const MentionInfo& mi = mentions_[m];
-    if (mi.subject && !mi.in_quote && mi.entity >= 0) return mi.entity;
-  }
-  return -1;
-}
-
-int MentionTable::FocusBefore(int p) const {
-  int s = t_[p].sentence;
-  for (int k = s - 1; k >= 0 && k >= s - kFocusLookback; --k) {
-    if (focus_[k] >= 0) return focus_[k];
-  }
-  return -1;
 }
 
 int MentionTable::ResolvePronounAt(int p, char pronoun) const {

@@ -68,12 +68,6 @@ class MentionTable {
   int AddLinkedPhrase(int first, int last, int entity);
   // Returns the entity a pronoun at token p most likely names, or -1.
   int ResolvePronounAt(int p, char pronoun) const;
-  // Returns the entity most in focus before token p: the subject of the
-  // nearest earlier sentence that has one. -1 when none.
-  int FocusBefore(int p) const;
-  // Returns the entity of the first subject mention in token p's sentence
-  // before p, or -1.
-  int SentenceSubject(int p) const;
 
  private:
   void Detect();
