@@ -27,7 +27,7 @@ constexpr int kExitBelowFloor = 3;
 constexpr int kExamplesPerGroup = 3;
 
 const char kEvalHelp[] =
-    "Usage: whosaid eval polnear DIR [--json] [--limit N] [--misses N] [--floors FILE]\n"
+    "Usage: whosaid eval polnear DIR [--json] [--limit N] [--misses N] [--floors FILE] [--embedded]\n"
     "Runs the engine in raw mode on DIR/text/NAME.txt and scores it against the\n"
     "brat annotations DIR/attributions/NAME_ANNOTATOR.ann (the first by file name\n"
     "when several annotators did one text). Texts without annotations are skipped\n"
@@ -37,6 +37,9 @@ const char kEvalHelp[] =
     "  --json        print one JSON object instead of text\n"
     "  --limit N     evaluate only the first N texts, sorted by name\n"
     "  --misses N    how many cue groups of misses and false positives to list (15)\n"
+    "  --embedded    also score statements reported inside another (quotes with\n"
+    "                \"within\" set); PolNeAR annotates none, so they are left out\n"
+    "                and counted by default\n"
     "  --floors FILE lines 'score_name value', e.g. 'content_overlap_f1 0.40';\n"
     "                score names are <measure>_<precision|recall|f1>\n"
     "Exit status: 0 on success, 1 when DIR or a file in it cannot be read, 2 on bad usage or a "
@@ -48,6 +51,7 @@ struct EvalFlags {
   bool json = false;
   std::optional<size_t> limit;
   int misses = 15;
+  bool embedded = false;
   std::string floors_path;
 };
 
@@ -85,6 +89,8 @@ int ParseFlags(const std::vector<std::string>& args, EvalFlags* flags, bool* hel
       return kExitOk;
     } else if (a == "--json") {
       flags->json = true;
+    } else if (a == "--embedded") {
+      flags->embedded = true;
     } else if (a == "--floors") {
       flags->floors_path = args[++i];
     } else if (a == "--limit" || a == "--misses") {
@@ -125,9 +131,10 @@ struct EvalJob {
   bool extraction_failed = false;
   bool text_mismatch = false;
   int64_t clamped_spans = 0;
+  int64_t embedded_left_out = 0;
 };
 
-void RunJob(const fs::path& dir, EvalJob* job) {
+void RunJob(const fs::path& dir, bool embedded, EvalJob* job) {
   std::string text_path = (dir / "text" / (job->name + ".txt")).string();
   std::string ann_path = (dir / "attributions" / job->ann_file).string();
   std::string data;
@@ -162,17 +169,17 @@ void RunJob(const fs::path& dir, EvalJob* job) {
       job->text_mismatch = true;
       job->messages.push_back(text_path + ": raw mode changed the text; spans may be off");
     }
-    a.predicted = internal::PredictedAttributions(*article, static_cast<int64_t>(a.text.size()),
-                                                  &job->clamped_spans);
+    a.predicted = internal::PredictedAttributions(*article, static_cast<int64_t>(a.text.size()), embedded,
+                                                  &job->embedded_left_out, &job->clamped_spans);
   }
   a.score = internal::ScoreArticle(a.text, a.gold, a.predicted);
 }
 
-void RunJobs(const fs::path& dir, std::vector<EvalJob>* jobs) {
+void RunJobs(const fs::path& dir, bool embedded, std::vector<EvalJob>* jobs) {
   std::atomic<size_t> next{0};
   auto worker = [&] {
     for (size_t i = next++; i < jobs->size(); i = next++) {
-      if (!(*jobs)[i].ann_file.empty()) RunJob(dir, &(*jobs)[i]);
+      if (!(*jobs)[i].ann_file.empty()) RunJob(dir, embedded, &(*jobs)[i]);
     }
   };
   size_t n_threads = std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 16);
@@ -232,11 +239,11 @@ int RunEval(const std::vector<std::string>& args) {
                  s.message().c_str());
     return kExitInputFailed;
   }
-  RunJobs(fs::path(flags.dir), &jobs);
+  RunJobs(fs::path(flags.dir), flags.embedded, &jobs);
 
   internal::EvalReportBuilder builder(flags.misses, kExamplesPerGroup);
   int64_t skipped = 0, unreadable = 0, malformed = 0, without_content = 0, unknown_roles = 0;
-  int64_t failures = 0, mismatches = 0, clamped = 0;
+  int64_t failures = 0, mismatches = 0, clamped = 0, embedded_left_out = 0;
   for (const EvalJob& job : jobs) {
     for (const std::string& m : job.messages) std::fprintf(stderr, "whosaid eval: %s\n", m.c_str());
     if (!job.article) {
@@ -250,6 +257,7 @@ int RunEval(const std::vector<std::string>& args) {
     failures += job.extraction_failed ? 1 : 0;
     mismatches += job.text_mismatch ? 1 : 0;
     clamped += job.clamped_spans;
+    embedded_left_out += job.embedded_left_out;
   }
   internal::EvalReport report = builder.Build();
   report.corpus_dir = flags.dir;
@@ -263,6 +271,7 @@ int RunEval(const std::vector<std::string>& args) {
   report.extraction_failures = failures;
   report.text_mismatches = mismatches;
   report.clamped_spans = clamped;
+  report.embedded_left_out = embedded_left_out;
 
   std::string out =
       flags.json ? internal::EvalReportToJson(report) + "\n" : internal::EvalReportToText(report);

@@ -133,7 +133,7 @@ internal::MeasureTable Evaluate(const std::vector<Document>& docs, const CueMode
     StatusOr<Article> article = ExtractPlainText(docs[d].text, "train", options);
     std::vector<internal::EvalAttribution> predicted;
     if (article.ok()) {
-      predicted = internal::PredictedAttributions(*article, static_cast<int64_t>(docs[d].code_points.size()),
+      predicted = internal::PredictedAttributions(*article, static_cast<int64_t>(docs[d].code_points.size()), false, nullptr,
                                                   nullptr);
     }
     internal::ArticleScore score = internal::ScoreArticle(docs[d].code_points, docs[d].gold, predicted);

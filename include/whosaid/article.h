@@ -58,6 +58,12 @@ struct Quote {
   // "speech" for saying verbs, "belief" for thinking/wanting, "source" for
   // "according to" and reports.
   std::string category = "speech";
+  // Index in Article::quotes of the statement this one is reported inside:
+  // in "X said that Y believes Z" Y's belief is within X's statement, and
+  // it is X who says so. Set when another statement's content holds this
+  // one's content and its cue; unset for statements made in the article's
+  // own voice.
+  std::optional<int> within;
 };
 
 // A time expression in the text and the date it names, when known:

@@ -47,6 +47,37 @@ const char* CategoryName(internal::CueCategory c) {
   return "speech";
 }
 
+// True when span [start, end) lies inside q's content, inside one part
+// when the content is discontinuous.
+bool InsideContent(const Quote& q, int64_t start, int64_t end) {
+  if (q.parts.empty()) return q.content.start <= start && end <= q.content.end;
+  for (const Span& p : q.parts) {
+    if (p.start <= start && end <= p.end) return true;
+  }
+  return false;
+}
+
+// Sets Quote::within. Quotes are sorted by start, longest first, so every
+// container comes before what it contains; a stack of the quotes still open
+// at the current start finds the nearest container of each.
+void MarkEmbeddedStatements(std::vector<Quote>* quotes) {
+  std::vector<int> open;
+  for (int i = 0; i < static_cast<int>(quotes->size()); ++i) {
+    Quote& q = (*quotes)[i];
+    while (!open.empty() && (*quotes)[open.back()].content.end < q.content.end) open.pop_back();
+    for (int k = static_cast<int>(open.size()) - 1; k >= 0; --k) {
+      const Quote& outer = (*quotes)[open[k]];
+      bool content_inside = InsideContent(outer, q.content.start, q.content.end) &&
+                            (q.content.start != outer.content.start || q.content.end != outer.content.end);
+      if (content_inside && q.cue && InsideContent(outer, q.cue->start, q.cue->end)) {
+        q.within = open[k];
+        break;
+      }
+    }
+    open.push_back(i);
+  }
+}
+
 }  // namespace
 
 void AttributeArticle(Article* article) {
@@ -139,6 +170,7 @@ void AttributeArticle(Article* article) {
     q.category = CategoryName(a.category);
     article->quotes.push_back(std::move(q));
   }
+  MarkEmbeddedStatements(&article->quotes);
   // A statement reported inside another takes the outer one's date. Quotes
   // are sorted by start (longest first), so a sweep with a stack of open
   // dated outers finds each inner's nearest container in linear time.

@@ -145,6 +145,29 @@ TEST(TimeResolution, WeekdaysAndYesterdayResolveAgainstTheArticleDate) {
   EXPECT_EQ(q->date.value_or(""), "2025-02-28");
 }
 
+TEST(Attribution, StatementReportedInsideAnotherPointsToIt) {
+  Article a = Attribute("Maria Lopez said that the mayor believes the bridge is safe. "
+                        "The engineers think otherwise.");
+  const Quote* outer = Containing(a, "the mayor believes");
+  const Quote* inner = Containing(a, "the bridge is safe");
+  const Quote* own = Containing(a, "otherwise");
+  ASSERT_NE(outer, nullptr);
+  ASSERT_NE(inner, nullptr);
+  ASSERT_NE(own, nullptr);
+  ASSERT_NE(outer, inner);
+  EXPECT_EQ(outer->speaker.value_or(""), "Maria Lopez");
+  EXPECT_FALSE(outer->within.has_value());
+  ASSERT_TRUE(inner->within.has_value());
+  EXPECT_EQ(&a.quotes[*inner->within], outer);
+  EXPECT_FALSE(own->within.has_value());
+}
+
+TEST(Attribution, QuotesSideBySideAreNotWithinEachOther) {
+  Article a = Attribute("\"The water rose,\" Maria Lopez said. Tom Berg said the wall held.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  for (const Quote& q : a.quotes) EXPECT_FALSE(q.within.has_value()) << q.content.text;
+}
+
 TEST(Attribution, InterruptedQuoteHasTwoParts) {
   Article a = Attribute("\"The water rose,\" Maria Lopez said, \"but the wall held.\"");
   const Quote* q = Containing(a, "the wall held");

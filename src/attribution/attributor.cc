@@ -61,6 +61,14 @@ bool IsVenueNoun(std::string_view w) {
   return false;
 }
 
+// Heads that stand for a share of people: "Most said", "47% say", "Nearly
+// a third say", "58 percent of voters overall said".
+bool IsQuantityHead(std::string_view w) {
+  return w == "most" || w == "many" || w == "some" || w == "few" || w == "several" || w == "others" ||
+         w == "both" || w == "percent" || w == "%" || w == "majority" || w == "half" || w == "third" ||
+         w == "quarter" || w == "plurality" || w == "fifth";
+}
+
 bool IsObjectPronoun(std::string_view w) {
   return w == "him" || w == "her" || w == "them" || w == "me" || w == "us" || w == "you";
 }
@@ -83,7 +91,10 @@ void MarkCues(const TokenizedText& t, TokenFacts* facts) {
                           (i > 0 && t[i - 1].Is(kSentenceStart) && t[i - 1].kind != TokenKind::kWord);
     // "Said Dorothy Poynter, ...": an inverted cue may open a sentence when
     // a name follows.
+    // Not a bare form: "Judge Jane Stranch, in her dissent, said" opens
+    // with a title, not a verb.
     bool inverted_opener = sentence_start && form->category != CueCategory::kSource && !form->participle &&
+                           !form->base &&
                            i + len < n && t[i + len].Is(kCapitalized) && t[i + len].kind == TokenKind::kWord &&
                            !IsFunctionWord(t.Lower(i + len));
     if (t[i].Is(kCapitalized) && !sentence_start) {
@@ -104,7 +115,20 @@ void MarkCues(const TokenizedText& t, TokenFacts* facts) {
     std::string_view prev = i > 0 && t[i - 1].sentence == t[i].sentence ? t.Lower(i - 1) : std::string_view();
     bool prev_word = i > 0 && t.IsWord(i - 1) && t[i - 1].sentence == t[i].sentence;
     if (form->category != CueCategory::kSource) {
-      if (prev_word && IsDeterminer(prev) && prev != "that") continue;
+      std::string_view next = i + len < n && t[i + len].sentence == t[i].sentence ? t.Lower(i + len)
+                                                                                : std::string_view();
+      // "a progressive think tank", "thanks to a big win": nouns and a
+      // preposition.
+      if ((next == "tank" || next == "tanks") || (t.Lower(i) == "thanks" && next == "to")) continue;
+      // "The full poll can be found here", "the attackers were known": a
+      // passive belief or finding with nothing reported after it.
+      if (form->category != CueCategory::kSpeech && prev_word && IsBeForm(prev) && len == 1 &&
+          !(next == "that" || next == "to" || next == "by" || next == "as" || next == ":" ||
+            (i + 1 < n && t[i + 1].kind == TokenKind::kQuote))) continue;
+      // "the claims", but "Most said", "Many believe": a quantity speaks.
+      bool quantity_subject = IsQuantityHead(prev) && (i < 2 || t[i - 2].sentence != t[i].sentence ||
+                                                       !t.IsWord(i - 2) || IsPreposition(t.Lower(i - 2)));
+      if (prev_word && IsDeterminer(prev) && prev != "that" && !quantity_subject) continue;
       // "Trump's attacks on", "38 percent support": nouns, not verbs.
       if (i > 0 && t[i - 1].Is(kPossessive)) continue;
       if (prev_word && IsPreposition(prev) && !form->participle && prev != "to") continue;
@@ -217,15 +241,19 @@ int Attributor::SkipAdverbials(int k, int limit, int* time) {
 }
 
 int Attributor::NounPhraseLeft(int k, int sentence_first) {
-  if (k < sentence_first || !t_.IsWord(k) || InQuote(k)) return -1;
+  if (k < sentence_first || InQuote(k)) return -1;
+  // "voters overall said": step back over a closing adverb.
+  if (t_.IsWord(k) && t_.Lower(k) == "overall" && k - 1 >= sentence_first) --k;
+  bool quantity = IsQuantityHead(t_.Lower(k)) && (t_.IsWord(k) || t_.IsPunct(k, '%'));
+  if (!t_.IsWord(k) && !quantity) return -1;
   std::string_view head = t_.Lower(k);
-  if (IsFunctionWord(head) || IsPreposition(head) || facts_.cue_len[k] > 0) return -1;
+  if (!quantity && (IsFunctionWord(head) || IsPreposition(head) || facts_.cue_len[k] > 0)) return -1;
   char g = 0;
   // Plural heads name groups that speak: "forecasters warned", "analysts say".
   bool plural = head.size() > 4 && head.back() == 's' && head[head.size() - 2] != 's' &&
                 head.substr(head.size() - 3) != "ous";
   bool ok = t_[k].Is(kCapitalized) || lex_.IsOrgNoun(head) || lex_.MatchTitle(t_, k, k + 1, &g) > 0 || plural ||
-            head == "percent" || head == "%" || head == "majority" || head == "half" || head == "third";
+            quantity;
   int b = k;
   while (b - 1 >= sentence_first && k - b < kMaxNounPhrase + 2) {
     int p = b - 1;
@@ -237,7 +265,7 @@ int Attributor::NounPhraseLeft(int k, int sentence_first) {
     // "75 percent of Democrats", "half of voters".
     if (w == "of" && p - 1 >= sentence_first && (t_.IsWord(p - 1) || t_[p - 1].kind == TokenKind::kNumber)) { b = p; continue; }
     if (IsFunctionWord(w) || IsPreposition(w) || IsClauseOpener(w) || facts_.cue_len[p] > 0) break;
-    if (t_[p].Is(kSentenceStart) && !t_[p].Is(kCapitalized)) break;
+    if (t_[p].Is(kSentenceStart) && !t_[p].Is(kCapitalized) && t_[p].kind != TokenKind::kNumber) break;
     b = p;
   }
   // "The billionaire real estate magnate says": any noun after a determiner.
@@ -505,11 +533,19 @@ bool Attributor::ParseAfterCue(int cue_first, int k, int limit, FoundAttribution
   }
   while (k < limit && (t_.IsPunct(k, ':') || t_.IsPunct(k, ',') || t_.IsPunct(k, '-') ||
                        t_.Surface(k) == "\xE2\x80\x94" || t_.Surface(k) == "\xE2\x80\x93")) ++k;
-  // "said in April that ...": a short phrase before "that" is not content.
+  // "said in April that ...", "said for weeks he ...": a short phrase
+  // before "that" or a subject pronoun is not content.
   if (k < limit && t_.IsWord(k) && IsPreposition(t_.Lower(k))) {
     for (int x = k + 1; x < std::min(limit, k + 7); ++x) {
       if (!t_.IsWord(x) && t_[x].kind != TokenKind::kNumber) break;
-      if (t_.Lower(x) == "that") { k = x; break; }
+      std::string_view w = t_.Lower(x);
+      if (w == "that") { k = x; break; }
+      if (w == "how" || w == "what" || w == "why" || w == "whether" || w == "who" || w == "which" ||
+          w == "when" || w == "where" || w == "if") break;
+      if (IsPronounSubject(w) && w != "you" && w != "it" && x + 1 < limit && t_.IsWord(x + 1) && !IsPreposition(t_.Lower(x + 1))) {
+        k = x;
+        break;
+      }
     }
   }
   bool introduced = k > 0 && (t_.IsPunct(k - 1, ':') || t_.IsPunct(k - 1, ','));
@@ -961,9 +997,13 @@ void Attributor::AttributeContinuations() {
     int para_gap = open.paragraph - t_[prev_end - 1].paragraph;
     if (para_gap > 1) continue;
     if (para_gap == 1 && prev.type == FoundAttribution::Type::kIndirect) continue;
-    // Another person named in between breaks the chain.
+    // Another person named in between breaks the chain, unless the name
+    // belongs to the frame's own sentence: '"...," Kaine told CNN. "..."'
+    // keeps going, as does '... when asked if he had met Trump. "..."'.
+    int frame_sentence = t_[prev_end - 1].sentence;
     bool other = false;
     for (int k = prev_end; k < s.open && !other; ++k) {
+      if (t_[k].sentence == frame_sentence) continue;
       int m = mentions_->StartingAt(k);
       if (m >= 0 && !mentions_->mention(m).in_quote && mentions_->mention(m).entity >= 0 &&
           mentions_->mention(m).entity != prev.speaker) other = true;

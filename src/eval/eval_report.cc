@@ -275,8 +275,10 @@ std::string EvalReportToText(const EvalReport& r) {
   AppendF(&out,
           "articles %lld of %lld texts (skipped: %lld without annotation file, %lld unreadable)\n",
           LL(r.articles), LL(r.texts), LL(r.skipped_without_annotation), LL(r.unreadable_files));
-  AppendF(&out, "gold attributions %lld (direct %lld), predicted %lld (direct %lld)\n", LL(r.gold),
-          LL(r.gold_direct), LL(r.predicted), LL(r.predicted_direct));
+  AppendF(&out,
+          "gold attributions %lld (direct %lld), predicted %lld (direct %lld); %lld predicted within "
+          "another statement not scored (--embedded scores them)\n",
+          LL(r.gold), LL(r.gold_direct), LL(r.predicted), LL(r.predicted_direct), LL(r.embedded_left_out));
   AppendF(&out,
           "annotation problems: %lld malformed line(s), %lld attribution(s) without content "
           "(not scored), %lld unknown role(s), %lld annotation file(s) without text\n",
@@ -354,6 +356,7 @@ std::string EvalReportToJson(const EvalReport& r) {
       {"extraction_failures", r.extraction_failures},
       {"text_mismatches", r.text_mismatches},
       {"clamped_spans", r.clamped_spans},
+      {"embedded_left_out", r.embedded_left_out},
       {"gold", r.gold},
       {"gold_direct", r.gold_direct},
       {"predicted", r.predicted},

@@ -61,6 +61,7 @@ struct EvalReport {
   int64_t extraction_failures = 0;  // Their gold still counts: all missed.
   int64_t text_mismatches = 0;      // Article::text differed from the input.
   int64_t clamped_spans = 0;        // Predicted spans outside the text.
+  int64_t embedded_left_out = 0;    // Predictions within another, not scored.
   int64_t gold = 0;
   int64_t gold_direct = 0;
   int64_t predicted = 0;

@@ -291,7 +291,7 @@ bool IsDirectContent(std::u32string_view text, const RangeList& content) {
 }
 
 std::vector<EvalAttribution> PredictedAttributions(const Article& article, int64_t text_length,
-                                                   int64_t* clamped) {
+                                                   bool embedded, int64_t* left_out, int64_t* clamped) {
   int64_t n_clamped = 0;
   auto to_range = [&](const Span& span) {
     CodePointRange r;
@@ -304,6 +304,10 @@ std::vector<EvalAttribution> PredictedAttributions(const Article& article, int64
   out.reserve(article.quotes.size());
   for (size_t i = 0; i < article.quotes.size(); ++i) {
     const Quote& q = article.quotes[i];
+    if (q.within && !embedded) {
+      if (left_out != nullptr) ++*left_out;
+      continue;
+    }
     EvalAttribution a;
     a.id = std::to_string(i);
     a.id.insert(0, 1, 'q');  // Not "q" + ...: GCC 12 -Wrestrict false positive.

@@ -248,13 +248,32 @@ TEST(PredictedSpans, PartsReplaceContentAndSpansAreClamped) {
   q.source = Span{-3, 99, ""};
   article.quotes.push_back(q);
   int64_t clamped = 0;
-  std::vector<EvalAttribution> out = PredictedAttributions(article, 15, &clamped);
+  std::vector<EvalAttribution> out = PredictedAttributions(article, 15, true, nullptr, &clamped);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].content, (RangeList{{0, 5}, {12, 15}}));
   EXPECT_EQ(out[0].cue, (RangeList{{6, 10}}));
   EXPECT_EQ(out[0].source, (RangeList{{0, 15}}));
   EXPECT_TRUE(out[0].direct);
   EXPECT_EQ(clamped, 2);
+}
+
+TEST(PredictedSpans, StatementsWithinAnotherAreLeftOutUnlessAskedFor) {
+  Article article;
+  Quote outer;
+  outer.content = {0, 30, ""};
+  outer.cue = Span{31, 35, ""};
+  Quote inner;
+  inner.content = {10, 30, ""};
+  inner.cue = Span{5, 9, ""};
+  inner.within = 0;
+  article.quotes = {outer, inner};
+  int64_t left_out = 0;
+  std::vector<EvalAttribution> scored = PredictedAttributions(article, 40, false, &left_out, nullptr);
+  ASSERT_EQ(scored.size(), 1u);
+  EXPECT_EQ(scored[0].content, (RangeList{{0, 30}}));
+  EXPECT_EQ(left_out, 1);
+  EXPECT_EQ(PredictedAttributions(article, 40, true, &left_out, nullptr).size(), 2u);
+  EXPECT_EQ(left_out, 1);
 }
 
 TEST(Utf8, DecodeAndEncodeRoundTripByCodePoint) {

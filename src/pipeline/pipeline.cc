@@ -138,6 +138,7 @@ std::string ArticleToJson(const Article& a, bool pretty) {
     w.Key("date"); WriteOptString(q.date, &w);
     w.Key("attribution"); w.String(q.attribution);
     w.Key("category"); w.String(q.category);
+    w.Key("within"); if (q.within) w.Int(*q.within); else w.Null();
     w.EndObject();
   }
   w.EndArray();

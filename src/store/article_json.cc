@@ -145,6 +145,9 @@ class ArticleReader {
     OptString(v, "date", path + ".", &q->date);
     String(v, "attribution", path + ".", &q->attribution);
     String(v, "category", path + ".", &q->category);
+    int64_t within = -1;
+    Int(v, "within", path + ".", &within);
+    if (within >= 0) q->within = static_cast<int>(std::min<int64_t>(within, INT32_MAX));
   }
 
   void ReadProvenance(const JsonValue& v, Provenance* p) {
@@ -199,6 +202,12 @@ StatusOr<Article> ReadArticle(const JsonValue& root, Article a) {
       Quote q;
       r.ReadQuote(quotes->items()[i], "quotes[" + std::to_string(i) + "]", &q);
       a.quotes.push_back(std::move(q));
+    }
+    for (size_t i = 0; i < a.quotes.size() && r.status().ok(); ++i) {
+      const std::optional<int>& within = a.quotes[i].within;
+      if (within && (static_cast<size_t>(*within) >= a.quotes.size() || static_cast<size_t>(*within) == i)) {
+        r.Fail("quotes[" + std::to_string(i) + "].within", "expected the index of another quote");
+      }
     }
   }
   if (!r.status().ok()) return r.status();

@@ -25,6 +25,7 @@ Article SampleArticle() {
   a.people[0].mentions.push_back(Mention{Span{11, 21, "Mark Rutte"}, "name"});
   a.quotes[0].cue = Span{22, 26, "told"};
   a.quotes[1].date = "2025-02-28";
+  a.quotes[1].within = 0;
   a.cites = {"Reuters"};
   a.warnings = {"a warning"};
   return a;
@@ -38,6 +39,8 @@ TEST(ArticleFromJson, RoundTripsArticleToJson) {
   EXPECT_EQ(ArticleToJson(*back, false), json);
   EXPECT_EQ(back->quotes[0].addressee.value_or(""), "BBC");
   EXPECT_EQ(back->people[0].mentions[0].span.text, "Mark Rutte");
+  EXPECT_FALSE(back->quotes[0].within.has_value());
+  EXPECT_EQ(back->quotes[1].within.value_or(-1), 0);
 }
 
 TEST(ArticleFromJson, ReadsPrettyJson) {
@@ -63,6 +66,12 @@ TEST(ArticleFromJson, ReportsWhatIsWrong) {
        "people[0].mentions[0]"},
       {"{\"text\":\"abc\",\"provenance\":{\"offset\":1.5}}", "provenance.offset"},
       {"{\"text\":\"abc\",\"quotes\":{}}", "member 'quotes'"},
+      {"{\"text\":\"abc\",\"quotes\":[{\"type\":\"direct\",\"content\":{\"start\":0,\"end\":1,\"text\":\"a\"},"
+       "\"within\":0}]}",
+       "quotes[0].within"},
+      {"{\"text\":\"abc\",\"quotes\":[{\"type\":\"direct\",\"content\":{\"start\":0,\"end\":1,\"text\":\"a\"},"
+       "\"within\":-2}]}",
+       "quotes[0].within"},
   };
   for (const auto& c : kCases) {
     StatusOr<Article> a = ArticleFromJson(c.json);

@@ -92,6 +92,7 @@ std::string QuoteExtraJson(const Quote& q) {
   if (q.speaker_id) { w.Key("speaker_id"); w.String(*q.speaker_id); }
   if (q.attribution != "cue") { w.Key("attribution"); w.String(q.attribution); }
   if (q.category != "speech") { w.Key("category"); w.String(q.category); }
+  if (q.within) { w.Key("within"); w.Int(*q.within); }
   w.EndObject();
   return out;
 }

@@ -370,6 +370,10 @@ StatusOr<ArticleRecord> SqliteStore::GetArticle(int64_t id) {
       if (extra->Find("speaker_id")) quote.speaker_id = extra->GetString("speaker_id");
       if (extra->Find("attribution")) quote.attribution = extra->GetString("attribution");
       if (extra->Find("category")) quote.category = extra->GetString("category");
+      if (const JsonValue* within = extra->Find("within"); within && within->is_number() &&
+          within->as_number() >= 0 && within->as_number() < 1e9) {
+        quote.within = static_cast<int>(within->as_number());
+      }
     }
     a.quotes.push_back(std::move(quote));
   }
