@@ -66,7 +66,28 @@ const Case kCases[] = {
     {"Maria Lopez described the vote as \"fair.\"", "fair", "Maria Lopez", "described", "direct"},
     {"The Kremlin said the talks had failed.", "the talks had failed", "Kremlin", "said", "indirect"},
     {"Maria Lopez replied: \"The vote was fair.\"", "The vote was fair", "Maria Lopez", "replied", "direct"},
+    {"Maria Lopez said for weeks she would win the vote.", "she would win the vote", "Maria Lopez", "said", "indirect"},
+    {"Most said the vote was fair.", "the vote was fair", nullptr, "said", "indirect"},
 };
+
+TEST(Attribution, ContentStopsWhereAContrastingAttributionBegins) {
+  Article a = Attribute("Maria Lopez said the vote was fair, while most of the observers said it was rushed.");
+  const Quote* lopez = Containing(a, "the vote was fair");
+  ASSERT_NE(lopez, nullptr);
+  EXPECT_EQ(lopez->content.text, "the vote was fair");
+  const Quote* observers = Containing(a, "it was rushed");
+  ASSERT_NE(observers, nullptr);
+  EXPECT_NE(observers, lopez);
+  EXPECT_FALSE(observers->within.has_value());
+}
+
+TEST(Attribution, NamesInTheFrameSentenceDoNotBreakAQuoteIntoTwo) {
+  Article a = Attribute("\"The vote was fair,\" Maria Lopez told CNN. \"Nobody was turned away.\"");
+  const Quote* q = Containing(a, "Nobody was turned away");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->parts.size(), 2u);
+  EXPECT_EQ(q->speaker.value_or(""), "Maria Lopez");
+}
 
 TEST(Attribution, EachConstructionFindsSpeakerCueAndType) {
   for (const Case& c : kCases) {

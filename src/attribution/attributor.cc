@@ -592,13 +592,19 @@ int Attributor::ContentEnd(int first, int limit, bool clause_only) const {
     if (t_.IsPunct(k, ',') || t_.Surface(k) == "\xE2\x80\x94") {
       int j = k + 1;
       if (j < limit && facts_.cue_len[j] > 0) return k;  // ", said X" / ", saying" / ", according to"
-      // ", while forecasters warned that ...": another attribution begins.
-      for (int x = j + 1; x < std::min(limit, j + 7); ++x) {
-        if (!t_.IsWord(x) && !t_[x].Is(kPossessive)) break;
+      // ", while forecasters warned that ...", ", but in a later interview
+      // said ...", ", while only 49 percent of Republicans say ...": another
+      // attribution begins.
+      std::string_view turn = j < limit && t_.IsWord(j) ? t_.Lower(j) : std::string_view();
+      bool contrast = turn == "and" || turn == "but" || turn == "while" || turn == "whereas" || turn == "although" ||
+                      turn == "though" || turn == "yet";
+      for (int x = j + 1; x < std::min(limit, j + 8); ++x) {
+        if (!t_.IsWord(x) && !t_[x].Is(kPossessive) && t_[x].kind != TokenKind::kNumber &&
+            !(contrast && t_.IsPunct(x, '%'))) break;
         if (facts_.cue_len[x] > 0 && !facts_.cue_form[x]->participle) {
           const CueForm* f = facts_.cue_form[x];
           int after = x + facts_.cue_len[x];
-          bool opens = after < limit && t_.IsWord(after) && t_.Lower(after) == "that";
+          bool opens = contrast || (after < limit && t_.IsWord(after) && t_.Lower(after) == "that");
           if (opens && f->category != CueCategory::kSource) return k;
           break;
         }
