@@ -68,6 +68,10 @@ const Case kCases[] = {
     {"Maria Lopez replied: \"The vote was fair.\"", "The vote was fair", "Maria Lopez", "replied", "direct"},
     {"Maria Lopez said for weeks she would win the vote.", "she would win the vote", "Maria Lopez", "said", "indirect"},
     {"Most said the vote was fair.", "the vote was fair", nullptr, "said", "indirect"},
+    {"\xE2\x80\x9CThe vote was fair.\xE2\x80\x9D \xE2\x80\x95 Maria Lopez", "The vote was fair", "Maria Lopez",
+     "\xE2\x80\x95", "direct"},
+    {"\"The vote was fair,\" Rep. Maria Lopez (D-Wis.) said Friday.", "The vote was fair", "Maria Lopez", "said",
+     "direct"},
 };
 
 TEST(Attribution, ContentStopsWhereAContrastingAttributionBegins) {

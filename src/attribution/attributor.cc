@@ -672,9 +672,45 @@ void Attributor::Classify(FoundAttribution* a) const {
   else a->type = FoundAttribution::Type::kIndirect;
 }
 
+bool Attributor::SignedQuote(int q, FoundAttribution* out) {
+  const QuotedSpan& s = quotes_[q];
+  const int n = t_.size();
+  int d = s.close + 1;
+  if (!s.closed || d + 1 >= n || t_[d].paragraph != t_[s.close].paragraph) return false;
+  std::string_view dash = t_.Surface(d);
+  if (dash != "\xE2\x80\x95" && dash != "\xE2\x80\x94" && dash != "\xE2\x80\x93" && dash != "--" && dash != "-") {
+    return false;
+  }
+  // The rest of the paragraph is a name: capitalised words, particles,
+  // initials' periods and a final period.
+  int last_word = -1;
+  for (int x = d + 1; x < n && t_[x].paragraph == t_[d].paragraph; ++x) {
+    if (x - d > 8) return false;
+    if (t_.IsWord(x) && (t_[x].Is(kCapitalized) || (last_word >= 0 && IsNameParticle(t_.Lower(x))))) {
+      last_word = x;
+    } else if (!(t_.IsPunct(x, '.') && last_word >= 0)) {
+      return false;
+    }
+  }
+  if (last_word < 0 || !t_[d + 1].Is(kCapitalized)) return false;
+  FoundAttribution a;
+  a.source = mentions_->StartingAt(d + 1);
+  if (a.source < 0 || mentions_->mention(a.source).last != last_word + 1) {
+    a.source = mentions_->AddSourcePhrase(d + 1, last_word + 1);
+  }
+  if (a.source < 0) return false;
+  a.type = FoundAttribution::Type::kDirect;
+  a.cue = {d, d + 1};
+  a.content = {s.open, s.close + 1};
+  SetSpeaker(&a);
+  *out = a;
+  return true;
+}
+
 bool Attributor::TrailingAttribution(int q, FoundAttribution* out) {
   const QuotedSpan& s = quotes_[q];
   if (!s.closed) return false;
+  if (SignedQuote(q, out)) return true;
   const int n = t_.size();
   int j = s.close + 1;
   if (j >= n || t_[j].paragraph != t_[s.close].paragraph) return false;
@@ -683,9 +719,11 @@ bool Attributor::TrailingAttribution(int q, FoundAttribution* out) {
   // statement; only a bare "Trump said." attributes the quote.
   bool new_sentence = j < n && t_[j].Is(kSentenceStart);
   int limit = std::min(n, j + kTrailingWindow);
+  int depth = 0;  // Inside "(D-Wis.)" a period ends nothing.
   for (int x = j; x < limit; ++x) {
+    depth += t_.IsPunct(x, '(') - (t_.IsPunct(x, ')') && depth > 0);
     if (t_[x].paragraph != t_[j].paragraph || t_[x].kind == TokenKind::kQuote ||
-        (x > j && (t_.IsPunct(x, '.') || t_.IsPunct(x, '!') || t_.IsPunct(x, '?')))) {
+        (x > j && depth == 0 && (t_.IsPunct(x, '.') || t_.IsPunct(x, '!') || t_.IsPunct(x, '?')))) {
       limit = x;
       break;
     }

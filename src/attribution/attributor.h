@@ -63,6 +63,8 @@ class Attributor {
   void AttributeDirectQuotes();
   bool IsWorkTitle(int q) const;
   bool TrailingAttribution(int q, FoundAttribution* out);
+  // '“...” ― Steve Quinlan': a quotation signed with a dash and a name.
+  bool SignedQuote(int q, FoundAttribution* out);
   bool LeadingAttribution(int q, FoundAttribution* out);
   void AttributeCues();
   void AttributeContinuations();
