@@ -13,6 +13,13 @@ namespace whosaid::internal {
 // REQUIRES: MarkCues' lexicon pass has filled facts.
 void AddModelCues(const TokenizedText& text, TokenFacts* facts);
 
+// The model marks where a cue begins; PolNeAR's cues run over the verb
+// group ("wasn't having", "currently back", "speak affectionately of",
+// "leave out"). Returns the length of a model cue starting at token i:
+// auxiliaries and adverbs, the word after them, then adverbs and one
+// particle, within the sentence, outside quotations and lexicon cues.
+int ModelCueLength(const TokenizedText& text, const TokenFacts& facts, int i);
+
 // The form model cues carry: lemma "(model)", category speech, flags 0.
 const CueForm& ModelCueForm();
 

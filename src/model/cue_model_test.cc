@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "src/attribution/model_cues.h"
 #include "src/attribution/tokenizer.h"
 #include "src/model/cue_features.h"
 
@@ -128,6 +129,24 @@ TEST(CueFeatures, SentenceWithALexiconCueHasNoCandidates) {
   CueContext c{&t, &quote_of_token, &cue_len};
   for (int i : CueCandidates(c)) EXPECT_EQ(t[i].sentence, 1);
   EXPECT_FALSE(CueCandidates(c).empty());
+}
+
+TEST(ModelCues, CueRunsOverTheVerbGroup) {
+  std::string text = "He wasn't having it. They speak affectionately of him. She offered praise.";
+  TokenizedText t(text);
+  TokenFacts facts;
+  facts.quote_of_token.assign(t.size() + 1, -1);
+  facts.cue_len.assign(t.size() + 1, 0);
+  auto at = [&](std::string_view w) {
+    for (int i = 0; i < t.size(); ++i) if (t.Surface(i) == w) return i;
+    return -1;
+  };
+  EXPECT_EQ(ModelCueLength(t, facts, at("wasn't")), 2);         // wasn't having
+  EXPECT_EQ(ModelCueLength(t, facts, at("speak")), 3);          // speak affectionately of
+  EXPECT_EQ(ModelCueLength(t, facts, at("offered")), 1);        // offered
+  EXPECT_EQ(ModelCueLength(t, facts, at(".")), 1);              // punctuation stays one token
+  facts.quote_of_token[at("having")] = 0;                       // a quotation stops it
+  EXPECT_EQ(ModelCueLength(t, facts, at("wasn't")), 1);
 }
 
 TEST(ActiveCueModel, SetAndReset) {
