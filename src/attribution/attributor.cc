@@ -135,7 +135,10 @@ void MarkCues(const TokenizedText& t, TokenFacts* facts) {
       if (form->participle) {
         bool dash = i > 0 && (t.Surface(i - 1) == "\xE2\x80\x93" || t.Surface(i - 1) == "\xE2\x80\x94" ||
                               t.Surface(i - 1) == "--" || t.IsPunct(i - 1, '-'));
-        bool ok = dash || (i > 0 && (t.IsPunct(i - 1, ',') || t.IsPunct(i - 1, ';'))) ||
+        // '“... race,” adding that ...': the comma sits inside the quotation.
+        bool after_quote_comma = i > 1 && t[i - 1].kind == TokenKind::kQuote && facts->quote_of_token[i - 1] >= 0 &&
+                                 t.IsPunct(i - 2, ',');
+        bool ok = dash || after_quote_comma || (i > 0 && (t.IsPunct(i - 1, ',') || t.IsPunct(i - 1, ';'))) ||
                   (prev_word && (IsBeForm(prev) || prev == "after" || prev == "by" || prev == "while" ||
                                  prev == "before" || prev == "without" || prev == "in" || prev == "when" ||
                                  prev == "as"));
@@ -288,6 +291,15 @@ int Attributor::NounPhraseRight(int k, int limit) {
     ++e;
   }
   if (e == start_words) return -1;
+  // "said a handful of Democrats", "says one of the organizers".
+  if (e + 1 < limit && t_.IsWord(e) && t_.Lower(e) == "of" && !InQuote(e + 1)) {
+    int x = e + 1;
+    if (t_.IsWord(x) && IsDeterminer(t_.Lower(x))) ++x;
+    int words = x;
+    while (x < limit && x - words < kMaxNounPhrase && t_.IsWord(x) && !InQuote(x) &&
+           !IsFunctionWord(t_.Lower(x)) && !IsPreposition(t_.Lower(x)) && facts_.cue_len[x] == 0) ++x;
+    if (x > words) e = x;
+  }
   std::string_view head = t_.Lower(e - 1);
   char g = 0;
   bool ok = t_[e - 1].Is(kCapitalized) || lex_.IsOrgNoun(head) || lex_.MatchTitle(t_, e - 1, e, &g) > 0;
@@ -368,6 +380,15 @@ int Attributor::SourceLeftOf(int cue_first) {
       int antecedent = mentions_->EndingAt(k - 2);
       if (antecedent < 0) return -1;
       return mentions_->AddLinkedPhrase(k, k + 1, mentions_->mention(antecedent).entity);
+    }
+    if ((w == "who" || w == "which") && k - 1 >= s_first && t_.IsWord(k - 1)) {
+      // "world leaders who have slammed ...": "who" is the source, and
+      // names a known person only when one stands right before it.
+      int antecedent = mentions_->EndingAt(k - 1);
+      if (antecedent >= 0 && mentions_->mention(antecedent).entity >= 0) {
+        return mentions_->AddLinkedPhrase(k, k + 1, mentions_->mention(antecedent).entity);
+      }
+      return mentions_->AddSourcePhrase(k, k + 1);
     }
     if (w == "i" || w == "we" || w == "you" || w == "it") return mentions_->AddSourcePhrase(k, k + 1);
   }
@@ -536,8 +557,15 @@ bool Attributor::ParseAfterCue(int cue_first, int k, int limit, FoundAttribution
   // "said in April that ...", "said for weeks he ...": a short phrase
   // before "that" or a subject pronoun is not content.
   if (k < limit && t_.IsWord(k) && IsPreposition(t_.Lower(k))) {
-    for (int x = k + 1; x < std::min(limit, k + 7); ++x) {
-      if (!t_.IsWord(x) && t_[x].kind != TokenKind::kNumber) break;
+    for (int x = k + 1; x < std::min(limit, k + 10); ++x) {
+      // "asks at Western High School, “Any questions ...”": a short phrase,
+      // then the quotation.
+      if ((t_.IsPunct(x, ',') || t_.IsPunct(x, ':')) && x + 1 < t_.size() &&
+          facts_.quote_of_token[x + 1] >= 0 && quotes_[facts_.quote_of_token[x + 1]].open == x + 1) {
+        k = x + 1;
+        break;
+      }
+      if (!t_.IsWord(x) && t_[x].kind != TokenKind::kNumber && !t_[x].Is(kPossessive)) break;
       std::string_view w = t_.Lower(x);
       if (w == "that") { k = x; break; }
       if (w == "how" || w == "what" || w == "why" || w == "whether" || w == "who" || w == "which" ||
