@@ -531,14 +531,15 @@ bool Attributor::ParseAfterCue(int cue_first, int k, int limit, FoundAttribution
   }
   if (flags & kCueTakesAs) {
     int j = k;
-    while (j < limit && j - k < 6 && !(t_.IsWord(j) && t_.Lower(j) == "as") && !t_.IsPunct(j, ',') &&
-           t_[j].kind != TokenKind::kQuote) ++j;
-    if (j < limit && t_.IsWord(j) && t_.Lower(j) == "as") {
+    while (j < limit && j - k < 15 && !(t_.IsWord(j) && t_.Lower(j) == "as") && !t_.IsPunct(j, ',') &&
+           t_[j].kind != TokenKind::kQuote && facts_.cue_len[j] == 0) ++j;
+    if (j < limit && j - k < 6 && t_.IsWord(j) && t_.Lower(j) == "as") {
       k = j + 1;
-    } else if (j < limit && t_[j].kind == TokenKind::kQuote && facts_.quote_of_token[j] >= 0 && j - k <= 3 &&
+    } else if (j < limit && t_[j].kind == TokenKind::kQuote && facts_.quote_of_token[j] >= 0 && j - k <= 14 &&
                quotes_[facts_.quote_of_token[j]].open == j &&
                (quotes_[facts_.quote_of_token[j]].close + 1 >= t_.size() ||
                 t_[quotes_[facts_.quote_of_token[j]].close + 1].kind == TokenKind::kPunct ||
+                t_.IsPunct(quotes_[facts_.quote_of_token[j]].close - 1, ',') ||
                 t_[quotes_[facts_.quote_of_token[j]].close + 1].paragraph != t_[j].paragraph)) {
       // "Skelly called Braynard “a real smart guy.”": a short object, then
       // the words, ending the clause.
@@ -788,12 +789,15 @@ bool Attributor::TrailingAttribution(int q, FoundAttribution* out) {
   int content_first = after;
   bool parsed = ParseAfterCue(cue, after, limit, &a, &content_first);
   if (new_sentence) {
-    if (!parsed) return false;
     // ‘“Who do they think they are?” Trump said of Apple in February.’ and
     // ‘... Sessions said as he launched ...’ add circumstances, not content.
-    bool circumstance = content_first < limit && t_.IsWord(content_first) &&
-                        (IsPreposition(t_.Lower(content_first)) || t_.Lower(content_first) == "as" ||
-                         t_.Lower(content_first) == "when" || t_.Lower(content_first) == "while");
+    auto opens_circumstance = [&](int x) {
+      return x < limit && t_.IsWord(x) &&
+             (IsPreposition(t_.Lower(x)) || t_.Lower(x) == "as" || t_.Lower(x) == "when" || t_.Lower(x) == "while");
+    };
+    if (!parsed && !opens_circumstance(SkipAdverbials(after, limit, nullptr))) return false;
+    if (!parsed) content_first = limit;
+    bool circumstance = opens_circumstance(content_first);
     for (int x = content_first; x < limit && !circumstance; ++x) {
       if (t_.IsWord(x) || t_[x].kind == TokenKind::kNumber) return false;
     }
