@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "src/attribution/tokenizer.h"
+#include "src/model/cue_model.h"
 #include "whosaid/pipeline.h"
 
 namespace {
@@ -90,6 +91,25 @@ void BM_Attribute(benchmark::State& state) {
   SetWords(state, c);
 }
 
+// The same with the cue model switched off: what the model's two uses (cues
+// in sentences the lexicon missed, and the second pass) cost.
+void BM_AttributeRulesOnly(benchmark::State& state) {
+  const Corpus& c = LoadCorpus();
+  whosaid::ExtractOptions options;
+  options.raw = true;
+  whosaid::internal::SetActiveCueModel(nullptr);
+  for (auto _ : state) {
+    size_t quotes = 0;
+    for (const std::string& t : c.texts) {
+      auto a = whosaid::ExtractPlainText(t, "bench", options);
+      if (a.ok()) quotes += a->quotes.size();
+    }
+    benchmark::DoNotOptimize(quotes);
+  }
+  whosaid::internal::ResetActiveCueModel();
+  SetWords(state, c);
+}
+
 void BM_AttributeToJson(benchmark::State& state) {
   const Corpus& c = LoadCorpus();
   whosaid::ExtractOptions options;
@@ -110,6 +130,7 @@ void BM_AttributeToJson(benchmark::State& state) {
 
 BENCHMARK(BM_Tokenize)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Attribute)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_AttributeRulesOnly)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AttributeToJson)->Unit(benchmark::kMillisecond);
 
 }  // namespace

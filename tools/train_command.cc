@@ -75,7 +75,7 @@ void MakeExamples(Document* doc) {
   internal::MarkCues(t, &facts);  // The active model is off while training.
   internal::CueContext c{&t, &facts.quote_of_token, &facts.cue_len};
   uint32_t f[internal::kMaxCueFeatures];
-  for (int i : internal::CueCandidates(c)) {
+  for (int i : internal::CueCandidates(c, internal::CueScope::kAll)) {
     int count = internal::CueFeatures(c, i, f);
     doc->features.emplace_back(f, f + count);
     doc->labels.push_back(gold_start[i]);

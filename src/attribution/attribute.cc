@@ -5,6 +5,7 @@
 
 #include "src/attribution/attributor.h"
 #include "src/attribution/mentions.h"
+#include "src/attribution/model_cues.h"
 #include "src/attribution/quotes.h"
 #include "src/attribution/temporal.h"
 #include "src/attribution/tokenizer.h"
@@ -78,6 +79,39 @@ void MarkEmbeddedStatements(std::vector<Quote>* quotes) {
   }
 }
 
+bool Overlaps(const internal::TokenRange& a, const internal::TokenRange& b) {
+  return a.first < b.last && b.first < a.last;
+}
+
+// The model's cues in sentences where the lexicon found one: the rules ran
+// without them, so they cannot cut into a statement the rules parsed. A
+// second run with them added keeps only the statements they open whose cue
+// and content touch nothing the first run found.
+void AddSecondPass(const internal::TokenizedText& t, const std::vector<internal::QuotedSpan>& quoted,
+                   const std::vector<internal::TimeExpression>& times, const internal::TokenFacts& facts,
+                   internal::MentionTable* mentions, std::vector<FoundAttribution>* found) {
+  internal::TokenFacts more = facts;
+  std::vector<int> added = internal::AddModelCues(t, internal::CueScope::kCuedSentences, &more);
+  if (added.empty()) return;
+  internal::Attributor second(t, quoted, times, more, mentions);
+  std::vector<FoundAttribution> extra = second.Run();
+  size_t first_count = found->size();
+  for (FoundAttribution& a : extra) {
+    if (a.cue.empty() || !std::binary_search(added.begin(), added.end(), a.cue.first)) continue;
+    bool clash = false;
+    for (size_t i = 0; i < first_count && !clash; ++i) {
+      const FoundAttribution& b = (*found)[i];
+      clash = Overlaps(a.content, b.content) || Overlaps(a.cue, b.content) || Overlaps(a.cue, b.cue);
+    }
+    if (!clash) found->push_back(std::move(a));
+  }
+  if (found->size() == first_count) return;
+  std::stable_sort(found->begin(), found->end(), [](const FoundAttribution& a, const FoundAttribution& b) {
+    if (a.content.first != b.content.first) return a.content.first < b.content.first;
+    return a.content.last > b.content.last;
+  });
+}
+
 }  // namespace
 
 void AttributeArticle(Article* article) {
@@ -103,6 +137,7 @@ void AttributeArticle(Article* article) {
   internal::MentionTable mentions(t, facts.quote_of_token, facts.cue_len);
   internal::Attributor attributor(t, quoted, times, facts, &mentions);
   std::vector<FoundAttribution> found = attributor.Run();
+  AddSecondPass(t, quoted, times, facts, &mentions, &found);
 
   // People: persons with a mention, and organisations that speak.
   const auto& entities = mentions.entities();

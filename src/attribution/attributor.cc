@@ -168,7 +168,7 @@ void MarkCues(const TokenizedText& t, TokenFacts* facts) {
     i += len - 1;
   }
   // Cues the lexicon does not know, from the trained model (src/model/).
-  AddModelCues(t, facts);
+  AddModelCues(t, CueScope::kUncuedSentences, facts);
 }
 
 Attributor::Attributor(const TokenizedText& text, const std::vector<QuotedSpan>& quotes,

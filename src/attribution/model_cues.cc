@@ -45,18 +45,19 @@ const CueForm& ModelCueForm() {
   return *form;
 }
 
-void AddModelCues(const TokenizedText& t, TokenFacts* facts) {
+std::vector<int> AddModelCues(const TokenizedText& t, CueScope scope, TokenFacts* facts) {
   const CueModel* model = ActiveCueModel();
-  if (model == nullptr) return;
+  if (model == nullptr) return {};
   CueContext c{&t, &facts->quote_of_token, &facts->cue_len};
   uint32_t features[kMaxCueFeatures];
   std::vector<int> picked;
-  for (int i : CueCandidates(c)) {
+  for (int i : CueCandidates(c, scope)) {
     int count = CueFeatures(c, i, features);
     if (model->Score(features, count) > model->threshold()) picked.push_back(i);
   }
   // Marked after scoring, so each score sees only the lexicon's cues, as in
   // training.
+  std::vector<int> marked;
   int covered = -1;  // Picks inside an earlier pick's verb group join it.
   for (int i : picked) {
     if (i < covered) continue;
@@ -64,7 +65,9 @@ void AddModelCues(const TokenizedText& t, TokenFacts* facts) {
     covered = i + len;
     facts->cue_len[i] = static_cast<uint8_t>(len);
     facts->cue_form[i] = &ModelCueForm();
+    marked.push_back(i);
   }
+  return marked;
 }
 
 }  // namespace whosaid::internal

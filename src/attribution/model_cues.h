@@ -3,15 +3,18 @@
 #ifndef WHOSAID_ATTRIBUTION_MODEL_CUES_H_
 #define WHOSAID_ATTRIBUTION_MODEL_CUES_H_
 
+#include <vector>
+
 #include "src/attribution/attributor.h"
+#include "src/model/cue_features.h"
 
 namespace whosaid::internal {
 
-// Marks in facts->cue_len / cue_form each candidate token outside any
-// lexicon cue whose model score exceeds the model's threshold. Does nothing
-// when ActiveCueModel() is null.
+// Marks in facts->cue_len / cue_form each candidate token of the sentences
+// in `scope` whose model score exceeds the model's threshold, and returns
+// the tokens marked. Does nothing when ActiveCueModel() is null.
 // REQUIRES: MarkCues' lexicon pass has filled facts.
-void AddModelCues(const TokenizedText& text, TokenFacts* facts);
+std::vector<int> AddModelCues(const TokenizedText& text, CueScope scope, TokenFacts* facts);
 
 // The model marks where a cue begins; PolNeAR's cues run over the verb
 // group ("wasn't having", "currently back", "speak affectionately of",

@@ -63,13 +63,13 @@ bool IsCueCandidate(const CueContext& c, int i) {
   return true;
 }
 
-std::vector<int> CueCandidates(const CueContext& c) {
+std::vector<int> CueCandidates(const CueContext& c, CueScope scope) {
   const TokenizedText& t = *c.text;
   std::vector<int> out;
   for (const Sentence& s : t.sentences()) {
     bool has_cue = false;
     for (int i = s.first; i < s.last && !has_cue; ++i) has_cue = (*c.cue_len)[i] > 0;
-    if (has_cue) continue;
+    if ((scope == CueScope::kUncuedSentences && has_cue) || (scope == CueScope::kCuedSentences && !has_cue)) continue;
     for (int i = s.first; i < s.last; ++i) {
       if (IsCueCandidate(c, i)) out.push_back(i);
     }

@@ -25,10 +25,12 @@ struct CueContext {
 // class words outside quotations, not right after a determiner or "'s".
 bool IsCueCandidate(const CueContext& c, int i);
 
-// Returns the tokens the model scores, in order: candidates in sentences
-// where the lexicon marked no cue. Where the rules found a cue the model
-// stays out, so it never cuts into a statement the rules already parse.
-std::vector<int> CueCandidates(const CueContext& c);
+// Which sentences' candidates CueCandidates returns: those where the
+// lexicon marked no cue, those where it marked one, or all.
+enum class CueScope { kUncuedSentences, kCuedSentences, kAll };
+
+// Returns the candidate tokens of the sentences in `scope`, in order.
+std::vector<int> CueCandidates(const CueContext& c, CueScope scope);
 
 // Writes the feature hashes of token i to out (room for kMaxCueFeatures)
 // and returns how many.

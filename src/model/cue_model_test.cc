@@ -11,6 +11,7 @@
 #include "src/attribution/model_cues.h"
 #include "src/attribution/tokenizer.h"
 #include "src/model/cue_features.h"
+#include "whosaid/pipeline.h"
 
 namespace whosaid::internal {
 namespace {
@@ -110,7 +111,7 @@ TEST(CueFeatures, NounAfterDeterminerOrPossessiveIsNotACandidate) {
   std::vector<uint8_t> cue_len(t.size() + 1, 0);
   CueContext c{&t, &quote_of_token, &cue_len};
   std::vector<std::string> words;
-  for (int i : CueCandidates(c)) words.emplace_back(t.Surface(i));
+  for (int i : CueCandidates(c, CueScope::kUncuedSentences)) words.emplace_back(t.Surface(i));
   auto has = [&](const char* w) { return std::find(words.begin(), words.end(), w) != words.end(); };
   EXPECT_FALSE(has("claims"));
   EXPECT_FALSE(has("reports"));
@@ -127,8 +128,8 @@ TEST(CueFeatures, SentenceWithALexiconCueHasNoCandidates) {
   std::vector<uint8_t> cue_len(t.size() + 1, 0);
   cue_len[1] = 1;  // As if the lexicon had marked the first "offered".
   CueContext c{&t, &quote_of_token, &cue_len};
-  for (int i : CueCandidates(c)) EXPECT_EQ(t[i].sentence, 1);
-  EXPECT_FALSE(CueCandidates(c).empty());
+  for (int i : CueCandidates(c, CueScope::kUncuedSentences)) EXPECT_EQ(t[i].sentence, 1);
+  EXPECT_FALSE(CueCandidates(c, CueScope::kUncuedSentences).empty());
 }
 
 TEST(ModelCues, CueRunsOverTheVerbGroup) {
@@ -147,6 +148,53 @@ TEST(ModelCues, CueRunsOverTheVerbGroup) {
   EXPECT_EQ(ModelCueLength(t, facts, at(".")), 1);              // punctuation stays one token
   facts.quote_of_token[at("having")] = 0;                       // a quotation stops it
   EXPECT_EQ(ModelCueLength(t, facts, at("wasn't")), 1);
+}
+
+// A model that marks "skewered" and nothing else, trained on its own
+// features the way train-cues does.
+CueModel SkeweredModel() {
+  AveragedPerceptron p(12);
+  const char* const kTexts[] = {"Tom Berg skewered the count on Monday.",
+                                "The mayor skewered critics, and the council voted.",
+                                "Voters skewered the plan while the mayor said it works."};
+  for (int epoch = 0; epoch < 5; ++epoch) {
+    for (const char* text : kTexts) {
+      TokenizedText t(text);
+      std::vector<int> quote_of_token(t.size() + 1, -1);
+      std::vector<uint8_t> cue_len(t.size() + 1, 0);
+      CueContext c{&t, &quote_of_token, &cue_len};
+      uint32_t f[kMaxCueFeatures];
+      for (int i : CueCandidates(c, CueScope::kAll)) {
+        int n = CueFeatures(c, i, f);
+        p.Learn(f, n, t.Lower(i) == "skewered");
+      }
+    }
+  }
+  return p.Averaged();
+}
+
+TEST(ModelCues, SecondPassAddsStatementsBesideTheRulesOnly) {
+  CueModel model = SkeweredModel();
+  SetActiveCueModel(&model);
+  ExtractOptions options;
+  options.raw = true;
+  // Beside a statement the lexicon found: added.
+  StatusOr<Article> beside =
+      ExtractPlainText("Tom Berg skewered the count, while Maria Lopez said the vote was fair.", "t", options);
+  // Inside one: the rules' statement stays whole and nothing is added.
+  StatusOr<Article> inside =
+      ExtractPlainText("Maria Lopez said that Tom Berg skewered the count.", "t", options);
+  ResetActiveCueModel();
+  ASSERT_TRUE(beside.ok());
+  ASSERT_EQ(beside->quotes.size(), 2u);
+  EXPECT_EQ(beside->quotes[0].cue->text, "skewered");
+  EXPECT_EQ(beside->quotes[0].content.text, "the count");
+  EXPECT_EQ(beside->quotes[0].speaker.value_or(""), "Tom Berg");
+  EXPECT_EQ(beside->quotes[1].cue->text, "said");
+  EXPECT_EQ(beside->quotes[1].content.text, "the vote was fair");
+  ASSERT_TRUE(inside.ok());
+  ASSERT_EQ(inside->quotes.size(), 1u);
+  EXPECT_EQ(inside->quotes[0].content.text, "that Tom Berg skewered the count");
 }
 
 TEST(ActiveCueModel, SetAndReset) {
