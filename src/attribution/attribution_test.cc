@@ -63,7 +63,7 @@ const Case kCases[] = {
     {"Maria Lopez accused John Hale of lying about the vote.", "lying about the vote", "Maria Lopez", "accused", "indirect"},
     {"Maria Lopez left the room, saying the vote was fair.", "the vote was fair", "Maria Lopez", "saying", "indirect"},
     {"Maria Lopez said the vote was \"fair and final.\"", "fair and final", "Maria Lopez", "said", "mixed"},
-    {"Maria Lopez described the vote as \"fair.\"", "fair", "Maria Lopez", "described", "direct"},
+    {"Maria Lopez described the vote as \"fair.\"", "the vote as", "Maria Lopez", "described", "mixed"},
     {"The Kremlin said the talks had failed.", "the talks had failed", "Kremlin", "said", "indirect"},
     {"Maria Lopez replied: \"The vote was fair.\"", "The vote was fair", "Maria Lopez", "replied", "direct"},
     {"Maria Lopez said for weeks she would win the vote.", "she would win the vote", "Maria Lopez", "said", "indirect"},

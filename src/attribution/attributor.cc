@@ -524,7 +524,10 @@ bool Attributor::ParseAfterCue(int cue_first, int k, int limit, FoundAttribution
     int j = k;
     while (j < limit && j - k < 6 && !(t_.IsWord(j) && t_.Lower(j) == "of") && !t_.IsPunct(j, ',')) ++j;
     if (j < limit && t_.IsWord(j) && t_.Lower(j) == "of") {
-      k = j + 1;
+      // "accused Trump of using divisive rhetoric": the claim is about the
+      // object, which opens the content; after an addressee ("warned
+      // Zelenskyy of ...") the content opens after "of".
+      if ((flags & kCueTakesObject) || j == k) k = j + 1;
     } else if (form && form->lemma == "accuse") {
       return false;
     }
@@ -534,7 +537,9 @@ bool Attributor::ParseAfterCue(int cue_first, int k, int limit, FoundAttribution
     while (j < limit && j - k < 15 && !(t_.IsWord(j) && t_.Lower(j) == "as") && !t_.IsPunct(j, ',') &&
            t_[j].kind != TokenKind::kQuote && facts_.cue_len[j] == 0) ++j;
     if (j < limit && j - k < 6 && t_.IsWord(j) && t_.Lower(j) == "as") {
-      k = j + 1;
+      // "described the probe as a security review": "the probe as ..." is
+      // the claim.
+      if ((flags & kCueTakesObject) || j == k) k = j + 1;
     } else if (j < limit && t_[j].kind == TokenKind::kQuote && facts_.quote_of_token[j] >= 0 && j - k <= 14 &&
                quotes_[facts_.quote_of_token[j]].open == j &&
                (quotes_[facts_.quote_of_token[j]].close + 1 >= t_.size() ||
