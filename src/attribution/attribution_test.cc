@@ -90,6 +90,31 @@ TEST(Attribution, ContentStopsWhereAContrastingAttributionBegins) {
   EXPECT_FALSE(observers->within.has_value());
 }
 
+TEST(Attribution, AppearancesAndExpectationsHaveNoSpeaker) {
+  // Nobody is quoted: the writer reports how things look. The subject is
+  // part of what is reported.
+  Article a = Attribute("The council is expected to approve the budget. Maria Lopez seemed tired of the questions. "
+                        "It appears that the vote was fair.");
+  const Quote* expected = Containing(a, "approve the budget");
+  ASSERT_NE(expected, nullptr);
+  EXPECT_FALSE(expected->speaker.has_value());
+  EXPECT_FALSE(expected->source.has_value());
+  ASSERT_EQ(expected->parts.size(), 2u);
+  EXPECT_EQ(expected->parts[0].text, "The council");
+  const Quote* seemed = Containing(a, "tired of the questions");
+  ASSERT_NE(seemed, nullptr);
+  EXPECT_FALSE(seemed->speaker.has_value());
+  EXPECT_EQ(seemed->parts.at(0).text, "Maria Lopez");
+  const Quote* appears = Containing(a, "the vote was fair");
+  ASSERT_NE(appears, nullptr);
+  EXPECT_FALSE(appears->speaker.has_value());
+  EXPECT_EQ(appears->content.text, "that the vote was fair");
+  // An act after "seemed to" is still the subject's.
+  Article b = Attribute("Maria Lopez seemed to recognize the problem.");
+  ASSERT_EQ(b.quotes.size(), 1u);
+  EXPECT_EQ(b.quotes[0].speaker.value_or(""), "Maria Lopez");
+}
+
 TEST(Attribution, NamesInTheFrameSentenceDoNotBreakAQuoteIntoTwo) {
   Article a = Attribute("\"The vote was fair,\" Maria Lopez told CNN. \"Nobody was turned away.\"");
   const Quote* q = Containing(a, "Nobody was turned away");

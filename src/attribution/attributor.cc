@@ -1036,10 +1036,47 @@ void Attributor::AttributeCues() {
         }
       }
     }
+    // "The White House is expected to sign the measure", "Trump seemed
+    // fixated on China": nobody is quoted; the writer reports an appearance
+    // or an expectation. The subject belongs to the content, which has no
+    // source.
+    // "She seemed to recognize ...", "He appeared to make a joke": an act
+    // after "to" keeps its source; "seems to be", "appears to have" do not.
+    bool verb_after = false;
+    if (a.content.first + 1 < a.content.last && t_.IsWord(a.content.first) && t_.Lower(a.content.first) == "to" &&
+        (form->lemma == "seem" || form->lemma == "appear")) {
+      std::string_view v = t_.Lower(a.content.first + 1);
+      verb_after = !(IsBeForm(v) || v == "have" || v == "has");
+    }
+    if (a.source >= 0 && a.parts.empty() && !verb_after && IsRaisingCue(c, cue_last)) {
+      const MentionInfo& subject = mentions_->mention(a.source);
+      if (subject.last <= c) {
+        // "It appears that ...": the expletive subject names nothing.
+        bool expletive = subject.last - subject.first == 1 && t_.Lower(subject.first) == "it";
+        if (!expletive) {
+          a.parts = {{subject.first, subject.last}, {a.content.first, a.content.last}};
+          a.content.first = subject.first;
+        }
+        a.source = -1;
+      }
+    }
     cue_used_[c] = 1;
     SetSpeaker(&a);
     found_.push_back(a);
   }
+}
+
+bool Attributor::IsRaisingCue(int c, int cue_last) const {
+  const CueForm* form = facts_.cue_form[c];
+  if (form->lemma == "seem" || form->lemma == "appear") return true;
+  // The passive with "to": "is expected to", "was thought to", "are said to".
+  static const std::string_view kPassive[] = {"expect", "think", "believe", "say", "consider", "report", "know"};
+  bool passive = c > 0 && t_.IsWord(c - 1) && IsBeForm(t_.Lower(c - 1)) && cue_last < t_.size() &&
+                 t_.IsWord(cue_last) && t_.Lower(cue_last) == "to";
+  for (std::string_view l : kPassive) {
+    if (passive && form->lemma == l) return true;
+  }
+  return false;
 }
 
 void Attributor::AttributeContinuations() {

@@ -68,6 +68,10 @@ class Attributor {
   bool LeadingAttribution(int q, FoundAttribution* out);
   void AttributeCues();
   void AttributeContinuations();
+  // True for the cue at [c, cue_last) when it reports an appearance or an
+  // expectation rather than anyone's words: "seems", "appeared", "is
+  // expected to".
+  bool IsRaisingCue(int c, int cue_last) const;
   void AttributeColons();
   bool ParseAfterCue(int cue_first, int cue_last, int limit, FoundAttribution* a, int* content_first);
   int SourceLeftOf(int cue_first);
