@@ -73,6 +73,7 @@ const Case kCases[] = {
     {"The vote was fair, said a handful of observers.", "The vote was fair", nullptr, "said", "indirect"},
     {"The Lopez campaign declined to comment.", "to comment", "Lopez campaign", "declined", "indirect"},
     {"The protesters chanted \"Count every vote!\"", "Count every vote", nullptr, "chanted", "direct"},
+    {"Maria Lopez called the recount \"a farce.\"", "the recount \"a farce.\"", "Maria Lopez", "called", "mixed"},
     {"\xE2\x80\x9CThe vote was fair.\xE2\x80\x9D \xE2\x80\x95 Maria Lopez", "The vote was fair", "Maria Lopez",
      "\xE2\x80\x95", "direct"},
     {"\"The vote was fair,\" Rep. Maria Lopez (D-Wis.) said Friday.", "The vote was fair", "Maria Lopez", "said",

@@ -546,9 +546,10 @@ bool Attributor::ParseAfterCue(int cue_first, int k, int limit, FoundAttribution
                 t_[quotes_[facts_.quote_of_token[j]].close + 1].kind == TokenKind::kPunct ||
                 t_.IsPunct(quotes_[facts_.quote_of_token[j]].close - 1, ',') ||
                 t_[quotes_[facts_.quote_of_token[j]].close + 1].paragraph != t_[j].paragraph)) {
-      // "Skelly called Braynard “a real smart guy.”": a short object, then
-      // the words, ending the clause.
-      k = j;
+      // "Skelly called Braynard “a real smart guy.”": an object, then the
+      // words, ending the clause; as with "as", the object is part of the
+      // claim.
+      if (flags & kCueTakesObject) k = j;
     } else if (!(j < limit && t_[j].kind == TokenKind::kQuote && j == k)) {
       // "described X" says nothing without "as"; "praised X" says X.
       static const std::string_view kNeedAs[] = {"describe", "characterize", "characterise", "label", "brand",
