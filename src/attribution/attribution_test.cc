@@ -116,6 +116,21 @@ TEST(Attribution, AppearancesAndExpectationsHaveNoSpeaker) {
   EXPECT_EQ(b.quotes[0].speaker.value_or(""), "Maria Lopez");
 }
 
+TEST(Attribution, AccordingToInTheMiddleTakesBothSides) {
+  Article a = Attribute("Since March, according to the electoral commission, turnout has doubled.");
+  const Quote* q = Containing(a, "turnout has doubled");
+  ASSERT_NE(q, nullptr);
+  ASSERT_EQ(q->parts.size(), 2u);
+  EXPECT_EQ(q->parts[0].text, "Since March");
+  EXPECT_EQ(q->parts[1].text, "turnout has doubled");
+  EXPECT_EQ(q->source.value().text, "the electoral commission");
+  // After a whole clause the comma opens an appositive, not more content.
+  Article b = Attribute("Turnout doubled in the northern provinces since the spring, according to Tom Berg, "
+                        "a statistician at the commission.");
+  ASSERT_EQ(b.quotes.size(), 1u);
+  EXPECT_TRUE(b.quotes[0].parts.empty());
+}
+
 TEST(Attribution, NamesInTheFrameSentenceDoNotBreakAQuoteIntoTwo) {
   Article a = Attribute("\"The vote was fair,\" Maria Lopez told CNN. \"Nobody was turned away.\"");
   const Quote* q = Containing(a, "Nobody was turned away");

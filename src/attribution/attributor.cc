@@ -932,6 +932,7 @@ void Attributor::AttributeCues() {
     a.cue = {c, cue_last};
     a.category = form->category;
     int content_first = -1, content_last = -1;
+    TokenRange tail;  // The content's second part, after "according to X,".
     if (form->category == CueCategory::kSource) {
       int src_end = -1;
       a.source = AccordingToSource(cue_last, s_end, &src_end);
@@ -945,9 +946,24 @@ void Attributor::AttributeCues() {
         content_first = k + 1;
         content_last = ContentEnd(content_first, s_end, false);
       } else {
-        // "CONTENT, according to X."
+        // "CONTENT, according to X." and "Since November, according to
+        // X, forces have killed ...": the statement on both sides.
         content_first = s_first;
         content_last = c;
+        // Not a clause of the writer's: ", sparking ...", ", which ...".
+        std::string_view next = src_end + 1 < s_end && t_.IsWord(src_end + 1) ? t_.Lower(src_end + 1) : "";
+        bool writers = next.ends_with("ing") || next == "which" || next == "who" || next == "and" ||
+                       next == "but" || next == "while" || next == "as";
+        // Only a short opening ("Since November", "His criticism") waits
+        // for the rest; after a whole clause the comma opens an appositive
+        // of the source or the writer's own words.
+        bool short_opening = c - s_first <= 7;
+        if (short_opening && src_end + 1 < s_end && t_.IsPunct(src_end, ',') && !InQuote(src_end + 1) && !writers) {
+          tail = {src_end + 1, ContentEnd(src_end + 1, s_end, false)};
+          while (tail.last > tail.first && t_[tail.last - 1].kind == TokenKind::kPunct && !InQuote(tail.last - 1)) {
+            --tail.last;
+          }
+        }
       }
     } else if (form->participle) {
       int subject = -1;
@@ -1014,6 +1030,12 @@ void Attributor::AttributeCues() {
     for (int x = content_first; x < content_last && words < 1; ++x) words += t_.IsWord(x) || t_[x].kind == TokenKind::kNumber;
     if (words == 0) continue;
     a.content = {content_first, content_last};
+    bool tail_words = false;
+    for (int x = tail.first; x < tail.last && !tail_words; ++x) tail_words = t_.IsWord(x);
+    if (tail_words) {
+      a.parts = {a.content, tail};
+      a.content.last = tail.last;
+    }
     Classify(&a);
     // Indirect content keeps its "that" ("said that X"); a direct quote is
     // the quotation alone.
