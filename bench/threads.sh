@@ -6,8 +6,9 @@
 # Runs alternate 1, 2, 1, 2, ... REPEATS times each so that load from other
 # processes falls on both; the best and the median wall time are reported,
 # with pages/s, the speed-up (1-thread time / 2-thread time) and the CPU
-# time used (user + sys): CPU time well above wall time with 2 threads means
-# both cores were had; near it means other load took one. Each run's
+# time used (user + sys). "cores used" is median CPU time over median wall
+# time: near 2 with 2 threads means both cores were had; near 1 means other
+# load took one, and the speed-up says nothing about whosaid. Each run's
 # output is checked: both thread counts must write the same bytes and one
 # article per page.
 # With --threads 1 whosaid reads, extracts and writes on one thread; with 2
@@ -57,12 +58,13 @@ stat_of() {  # best and median of the times given
 }
 read -r best1 med1 <<<"$(stat_of ${times[1]})"
 read -r best2 med2 <<<"$(stat_of ${times[2]})"
-printf '%-10s %8s %9s %13s %12s %14s\n' "" "best s" "median s" "best pages/s" "med pages/s" "median CPU s"
+printf '%-10s %8s %9s %13s %12s %14s %11s\n' "" "best s" "median s" "best pages/s" "med pages/s" "median CPU s" "cores used"
 for t in 1 2; do
   b=best$t m=med$t
   read -r _ cpu_med <<<"$(stat_of ${cpu[$t]})"
-  printf '%-10s %8.2f %9.2f %13.0f %12.0f %14.2f\n' "threads $t" "${!b}" "${!m}" \
-    "$(echo "$records / ${!b}" | bc -l)" "$(echo "$records / ${!m}" | bc -l)" "$cpu_med"
+  printf '%-10s %8.2f %9.2f %13.0f %12.0f %14.2f %11.2f\n' "threads $t" "${!b}" "${!m}" \
+    "$(echo "$records / ${!b}" | bc -l)" "$(echo "$records / ${!m}" | bc -l)" "$cpu_med" \
+    "$(echo "$cpu_med / ${!m}" | bc -l)"
 done
 printf 'speed-up 1 -> 2 threads: %.2fx (best), %.2fx (median)\n' \
   "$(echo "$best1 / $best2" | bc -l)" "$(echo "$med1 / $med2" | bc -l)"
