@@ -40,12 +40,16 @@ constexpr std::string_view kFurniture[] = {
     "comment", "disqus", "share", "sharing", "social", "related", "recommend", "sidebar",
     "banner", "cookie", "consent", "gdpr", "newsletter", "subscribe", "subscription", "signup",
     "sign-up", "footer", "breadcrumb", "pagination", "pager", "sponsor", "advert", "promo",
-    "popup", "modal", "outbrain", "taboola", "menu", "masthead", "skip-link", "toolbar",
+    "popup", "modal", "outbrain", "taboola", "masthead", "skip-link", "toolbar",
     "popular", "trending", "community", "remark", "replies", "shoutbox", "supplemental",
     "skyscraper", "ad-break", "agegate", "login", "read-more", "more-stories", "jump-link",
     "byline", "dateline", "credit", "author-info", "author-bio", "tag-list", "taglist", "rss"};
-constexpr std::string_view kFurnitureWords[] = {"ad", "ads", "nav", "navbar", "tags", "widget",
-                                                "header", "extra", "print", "hidden", "meta"};
+// Matched as whole words (between non-alphanumerics): as substrings they
+// occur inside names of content ("ad" in "shadow", "menu" in the
+// "CtxtMenu_Attached" class MathJax puts on every equation).
+constexpr std::string_view kFurnitureWords[] = {"ad", "ads", "nav", "navbar", "menu", "tags",
+                                                "widget", "header", "extra", "print", "hidden",
+                                                "meta"};
 // Fragments that keep a node despite a furniture name ("article-share" is
 // furniture, "article-body" is not: body wins only against weak names).
 constexpr std::string_view kContentNames[] = {"article", "body", "content", "main", "column",
@@ -168,7 +172,7 @@ class ContentExtractor {
     const HtmlNode& n = doc_.node(i);
     switch (n.tag) {
       case Tag::kHead: case Tag::kTitle: case Tag::kScript: case Tag::kStyle: case Tag::kNoscript:
-      case Tag::kTemplate: case Tag::kSvg: case Tag::kMath: case Tag::kIframe: case Tag::kTextarea:
+      case Tag::kTemplate: case Tag::kSvg: case Tag::kIframe: case Tag::kTextarea:
       case Tag::kSelect: case Tag::kButton: case Tag::kInput: case Tag::kNav: case Tag::kAside:
       case Tag::kFooter: case Tag::kObject: case Tag::kEmbed: case Tag::kCanvas: case Tag::kVideo:
       case Tag::kAudio: case Tag::kDialog: case Tag::kMenu: case Tag::kLabel:
@@ -201,12 +205,13 @@ class ContentExtractor {
         "comment", "disqus", "repl", "remark", "shoutbox", "community", "respon", "discussion",
         "forum", "widget", "advert", "sponsor", "promo", "related", "recommend", "sidebar",
         "popular", "trending", "newsletter", "subscri", "cookie", "consent", "banner", "popup",
-        "modal", "outbrain", "taboola", "footer", "menu", "login", "signup", "gallery", "slide"};
+        "modal", "outbrain", "taboola", "footer", "login", "signup", "gallery", "slide"};
     std::string names = Names(i);
     for (std::string_view k : kStrong) {
       if (Contains(names, k)) return true;
     }
-    return HasWord(names, "ad") || HasWord(names, "ads") || HasWord(names, "nav");
+    return HasWord(names, "ad") || HasWord(names, "ads") || HasWord(names, "nav") ||
+           HasWord(names, "menu");
   }
 
   // A furniture name on a block of prose ("read-more" wrapping the rest of

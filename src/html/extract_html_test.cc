@@ -297,6 +297,16 @@ TEST(ExtractContent, ArticleConstructionsKeptAndFurnitureDropped) {
                "Photo: Gazette staff</div>"),
        {"Divers inspect the third pier below the waterline."},
        {"Photo: Gazette staff"}},
+      // MathML is the equation's text; MathJax's visual copy is
+      // aria-hidden, and its "CtxtMenu" class names no menu, while a
+      // "site-menu" block is one.
+      {"MathML equation",
+       InStory("<p>When <span class=\"MathJax CtxtMenu_Attached_0\"><span aria-hidden=\"true\">visual "
+               "copy</span><math><mi>x</mi><mo>+</mo><mn>1</mn></math></span> is even, x is odd.</p>"
+               "<div class=\"site-menu\"><span>Weather today, sunny and warm across the region.</span>"
+               "</div>"),
+       {"When x+1 is even, x is odd."},
+       {"visual copy", "Weather today"}},
   };
   for (const ContentCase& c : cases) {
     StatusOr<Article> a = ExtractHtml(c.page, "case.html", ExtractOptions{});
