@@ -12,13 +12,8 @@ echo
 echo "== Extraction quality on $pages"
 "$build/whosaid" eval extraction "$pages"
 echo
-echo "== whosaid extract over the page folder: 1 vs 2 threads"
-for t in 1 2; do
-  start=$(date +%s.%N)
-  "$build/whosaid" extract --threads "$t" "$pages" > /dev/null 2>&1
-  end=$(date +%s.%N)
-  echo "threads $t: $(echo "$end - $start" | bc) s"
-done
+echo "== whosaid extract on a WARC.gz of the dev pages: 1 vs 2 threads"
+"$here/bench/threads.sh" "$build" "$pages"
 echo
 echo "== Side by side: whosaid vs Readability.js vs readability-lxml (one core each)"
 if command -v node >/dev/null && /usr/bin/python3 -c 'import readability' 2>/dev/null; then

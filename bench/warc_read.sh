@@ -4,8 +4,8 @@
 # then, one core each and in one run:
 #   - read speed: whosaid reading every record (inflate + WARC + HTTP, no
 #     extraction) against `zcat` and, when installed, isa-l's `igzip -d`
-#     decompressing the same file; MB/s of compressed file, best of 3;
-#   - extraction: whosaid extract --threads 1 vs 2 on the same file.
+#     decompressing the same file; MB/s of compressed file, best of 3.
+# The 1-vs-2-thread extraction workload is bench/threads.sh.
 # Usage: bench/warc_read.sh [BUILD_DIR] [PAGES_DIR]
 set -euo pipefail
 build=${1:-build}
@@ -42,13 +42,4 @@ if command -v igzip >/dev/null; then
   printf '%-32s %7.1f MB/s   whosaid is %.2fx its speed\n' "igzip -d (isa-l)" "$(echo "$mb / $t_igzip" | bc -l)" \
     "$(echo "$t_igzip / $t_whosaid" | bc -l)"
 fi
-echo
-echo "whosaid extract on the WARC.gz:"
-for t in 1 2; do
-  s=$(date +%s.%N); "$build/whosaid" extract --threads "$t" "$warc" >/dev/null 2>&1; e=$(date +%s.%N)
-  w=$(echo "$e - $s" | bc -l)
-  [ "$t" = 1 ] && w1=$w
-  printf '  threads %s: %6.2f s  %6.0f records/s  speed-up %.2fx\n' "$t" "$w" \
-    "$(echo "$(($(find "$pages" -mindepth 2 -maxdepth 2 -name source.html | wc -l) * copies)) / $w" | bc -l)" \
-    "$(echo "$w1 / $w" | bc -l)"
-done
+# Extraction with 1 and 2 threads on such a file: bench/threads.sh.

@@ -1,11 +1,12 @@
 // whosaid extract: news in (HTML, WARC, JSON Lines, plain text, directories,
 // stdin), one JSON object per article out, in input order whatever the
-// thread count. Records are read in bounded batches, extracted in parallel
-// and written in order, so memory stays bounded on inputs of any size.
+// thread count. A reader thread reads records (inflating WARC.gz, reading
+// files) while workers extract earlier ones and this thread writes them in
+// order (src/util/ordered_parallel_map.h); a bounded number of records is in
+// flight, so memory stays bounded on inputs of any size.
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -15,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "src/util/ordered_parallel_map.h"
 #include "tools/cli.h"
 #include "whosaid/pipeline.h"
 #include "whosaid/reader.h"
@@ -29,7 +31,8 @@ const char kExtractHelp[] =
     "recursively); '-' reads stdin. Formats are detected by content: HTML\n"
     "(optionally gzipped), WARC and WARC.gz, JSON Lines (news-please or whosaid\n"
     "records), plain text.\n"
-    "  --threads N     worker threads (default: all cores)\n"
+    "  --threads N     extraction threads (default: all cores); with 2 or more,\n"
+    "                  a reader thread also reads ahead while they extract\n"
     "  --paths-from-stdin  read the paths to process from stdin, one per line\n"
     "  --strict        also exit 1 when a record inside a WARC or JSONL file failed\n"
     "  --raw           plain-text input is already the body: text equals it exactly\n"
@@ -40,6 +43,16 @@ const char kExtractHelp[] =
     "Exit status: 0 when every named input was read; 1 when a file could not be\n"
     "read (missing, unreadable, empty, binary) or, with --strict, when any record\n"
     "failed; 2 on bad usage. Skipped and failed records are reported and counted.\n";
+
+// One unit of the stream from the reader thread: a record, or an input
+// that failed as a whole (reported and counted in its place in the order).
+struct WorkItem {
+  enum class Kind { kRecord, kInputFailed, kNotice };
+  Kind kind = Kind::kRecord;
+  InputRecord record;
+  std::string message;     // For kInputFailed and kNotice.
+  std::string reason_key;  // For kInputFailed: the summary's reason.
+};
 
 struct Outcome {
   std::string json;    // The article line, when extracted.
@@ -60,43 +73,83 @@ std::string ReasonKey(const std::string& reason) {
   return key;
 }
 
+// Walks the named inputs (folders listed, files opened one after another)
+// and yields their records, and a kInputFailed item for an input that gave
+// nothing. Runs on the reader thread.
+class InputWalker {
+ public:
+  explicit InputWalker(const std::vector<std::string>& inputs) : inputs_(inputs) {}
+
+  bool Next(WorkItem* item) {
+    for (;;) {
+      if (reader_ != nullptr) {
+        if (reader_->Next(&item->record)) {
+          ++records_in_file_;
+          return true;
+        }
+        reader_.reset();
+        if (records_in_file_ == 0) return InputFailed(files_[next_file_ - 1] + ": no input records", "no input files", item);
+      }
+      if (next_file_ < files_.size()) {
+        const std::string& path = files_[next_file_++];
+        StatusOr<std::unique_ptr<InputReader>> reader = InputReader::Open(path, ReaderOptions{});
+        if (!reader.ok()) return InputFailed(reader.status().message(), "unreadable file", item);
+        reader_ = std::move(*reader);
+        records_in_file_ = 0;
+        continue;
+      }
+      if (next_input_ >= inputs_.size()) return false;
+      const std::string& input = inputs_[next_input_++];
+      files_.clear();
+      next_file_ = 0;
+      Status s = ListInputFiles({input}, &files_);
+      if (!s.ok()) {
+        files_ = {input};  // Let the reader report and count it.
+        item->kind = WorkItem::Kind::kNotice;
+        item->message = s.message();
+        return true;
+      }
+      if (files_.empty()) return InputFailed(input + ": no input files in this folder", "no input files", item);
+    }
+  }
+
+ private:
+  static bool InputFailed(std::string message, std::string key, WorkItem* item) {
+    item->kind = WorkItem::Kind::kInputFailed;
+    item->message = std::move(message);
+    item->reason_key = std::move(key);
+    return true;
+  }
+
+  const std::vector<std::string>& inputs_;
+  size_t next_input_ = 0;
+  std::vector<std::string> files_;
+  size_t next_file_ = 0;
+  std::unique_ptr<InputReader> reader_;
+  int64_t records_in_file_ = 0;
+};
+
+// One run: the reader thread walks the inputs, workers extract, and the
+// calling thread writes articles, reports and counts in input order.
 class ExtractRun {
  public:
   ExtractRun(const ExtractOptions& options, bool pretty, int threads)
       : options_(options), pretty_(pretty), threads_(threads), progress_(isatty(STDERR_FILENO) == 1),
         start_(std::chrono::steady_clock::now()) {}
 
-  void ProcessFile(const std::string& path) {
-    StatusOr<std::unique_ptr<InputReader>> reader = InputReader::Open(path, ReaderOptions{});
-    if (!reader.ok()) {
-      Report(reader.status().message());
-      ++failed_;
-      ++inputs_failed_;
-      ++failed_by_["unreadable file"];
-      return;
-    }
-    int64_t read_before = read_;
-    InputRecord record;
-    bool more = true;
-    while (more) {
-      batch_.clear();
-      size_t bytes = 0;
-      while (batch_.size() < kBatchRecords && bytes < kBatchBytes && (more = (*reader)->Next(&record))) {
-        bytes += record.data.size();
-        batch_.push_back(std::move(record));
-        record = InputRecord();
-      }
-      RunBatch();
-    }
-    if (read_ == read_before) FailInput(path + ": no input records");
-  }
-
-  // Counts a named input that gave nothing to read.
-  void FailInput(const std::string& message) {
-    Report(message);
-    ++failed_;
-    ++inputs_failed_;
-    ++failed_by_["no input files"];
+  void Process(const std::vector<std::string>& inputs) {
+    InputWalker walker(inputs);
+    internal::OrderedParallelMapOptions map_options;
+    map_options.workers = threads_;
+    // Enough finished records for every worker to stay busy behind a slow
+    // one, few enough that memory stays small.
+    map_options.max_in_flight = static_cast<size_t>(std::max(64, 16 * threads_));
+    map_options.max_in_flight_bytes = size_t{256} << 20;
+    internal::RunOrderedParallelMap<WorkItem, Outcome>(
+        map_options, [&](WorkItem* item) { return walker.Next(item); },
+        [&](WorkItem& item) { return Extract(item); },
+        [&](WorkItem& item, Outcome& outcome) { Write(item, outcome); },
+        [](const WorkItem& item) { return item.record.data.size() + sizeof(WorkItem); });
   }
 
   int Finish(bool strict) {
@@ -116,22 +169,24 @@ class ExtractRun {
   }
 
  private:
-  static constexpr size_t kBatchRecords = 512;
-  static constexpr size_t kBatchBytes = size_t{64} << 20;
-
   void Report(const std::string& message) {
     if (progress_) std::fputs("\r\033[K", stderr);
     std::fprintf(stderr, "whosaid extract: %s\n", message.c_str());
   }
 
-  Outcome Process(const InputRecord& r) const {
+  // Runs on a worker. The record's data is released once extracted, so
+  // finished records waiting for their turn hold only their output.
+  Outcome Extract(WorkItem& item) const {
     Outcome o;
+    if (item.kind != WorkItem::Kind::kRecord) return o;
+    const InputRecord& r = item.record;
     if (r.kind != InputRecord::Kind::kDocument) {
       o.reason = r.reason;
       o.failed = r.kind == InputRecord::Kind::kFailed;
       return o;
     }
     StatusOr<Article> a = ExtractRecord(r, options_);
+    std::string().swap(item.record.data);
     if (!a.ok()) {
       o.reason = a.status().message();
       // A page without article text or of an unknown charset is skipped;
@@ -146,51 +201,54 @@ class ExtractRun {
     return o;
   }
 
-  void RunBatch() {
-    if (batch_.empty()) return;
-    std::vector<Outcome> outcomes(batch_.size());
-    std::atomic<size_t> next{0};
-    auto work = [&] {
-      for (size_t i; (i = next.fetch_add(1)) < batch_.size();) outcomes[i] = Process(batch_[i]);
-    };
-    int n = std::min<int>(threads_, static_cast<int>(batch_.size()));
-    std::vector<std::thread> pool;
-    for (int t = 1; t < n; ++t) pool.emplace_back(work);
-    work();
-    for (std::thread& t : pool) t.join();
-    for (size_t i = 0; i < batch_.size(); ++i) {
-      const InputRecord& r = batch_[i];
-      Outcome& o = outcomes[i];
-      ++read_;
-      bytes_ += r.provenance.length;
-      for (const std::string& w : o.warnings) Report(r.provenance.file + ": warning: " + w);
-      if (!o.json.empty()) {
-        ++extracted_;
-        std::fwrite(o.json.data(), 1, o.json.size(), stdout);
-        continue;
-      }
-      std::string where = r.provenance.file;
-      if (r.provenance.format == "warc" || r.provenance.format == "jsonl") {
-        where += " at byte " + std::to_string(r.provenance.offset);
-      }
-      std::string reason = o.reason;
-      if (reason.compare(0, r.provenance.file.size(), r.provenance.file) == 0) {
-        size_t colon = reason.find(": ");
-        if (colon != std::string::npos) reason = reason.substr(colon + 2);
-      }
-      Report(where + ": " + (o.failed ? "failed: " : "skipped: ") + reason);
-      if (o.failed) {
-        ++failed_;
-        ++failed_by_[ReasonKey(reason)];
-        if (r.provenance.format != "warc" && r.provenance.format != "jsonl") ++inputs_failed_;
-      }
-      else { ++skipped_; ++skipped_by_[ReasonKey(reason)]; }
+  // Runs on the calling thread, in input order.
+  void Write(const WorkItem& item, Outcome& o) {
+    if (item.kind == WorkItem::Kind::kNotice) {
+      Report(item.message);
+      return;
     }
-    ShowProgress();
+    if (item.kind == WorkItem::Kind::kInputFailed) {
+      Report(item.message);
+      ++failed_;
+      ++inputs_failed_;
+      ++failed_by_[item.reason_key];
+      return;
+    }
+    const InputRecord& r = item.record;
+    ++read_;
+    bytes_ += r.provenance.length;
+    for (const std::string& w : o.warnings) Report(r.provenance.file + ": warning: " + w);
+    if (!o.json.empty()) {
+      ++extracted_;
+      std::fwrite(o.json.data(), 1, o.json.size(), stdout);
+    } else {
+      CountNotExtracted(r, o);
+    }
+    if (progress_ && (read_ & 63) == 0) ShowProgress();
+  }
+
+  void CountNotExtracted(const InputRecord& r, const Outcome& o) {
+    std::string where = r.provenance.file;
+    if (r.provenance.format == "warc" || r.provenance.format == "jsonl") {
+      where += " at byte " + std::to_string(r.provenance.offset);
+    }
+    std::string reason = o.reason;
+    if (reason.compare(0, r.provenance.file.size(), r.provenance.file) == 0) {
+      size_t colon = reason.find(": ");
+      if (colon != std::string::npos) reason = reason.substr(colon + 2);
+    }
+    Report(where + ": " + (o.failed ? "failed: " : "skipped: ") + reason);
+    if (o.failed) {
+      ++failed_;
+      ++failed_by_[ReasonKey(reason)];
+      if (r.provenance.format != "warc" && r.provenance.format != "jsonl") ++inputs_failed_;
+    } else {
+      ++skipped_;
+      ++skipped_by_[ReasonKey(reason)];
+    }
   }
 
   void ShowProgress() {
-    if (!progress_) return;
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
     std::fprintf(stderr, "\r\033[K%lld records, %.1f MB, %.0f records/s", static_cast<long long>(read_),
                  bytes_ / 1e6, s > 0 ? read_ / s : 0.0);
@@ -201,7 +259,6 @@ class ExtractRun {
   int threads_;
   bool progress_;
   std::chrono::steady_clock::time_point start_;
-  std::vector<InputRecord> batch_;
   int64_t read_ = 0, extracted_ = 0, skipped_ = 0, failed_ = 0, bytes_ = 0, inputs_failed_ = 0;
   std::map<std::string, int64_t> skipped_by_, failed_by_;
 };
@@ -259,16 +316,7 @@ int RunExtract(const std::vector<std::string>& args) {
     return kExitUsage;
   }
   ExtractRun run(options, pretty, threads);
-  for (const std::string& input : inputs) {
-    std::vector<std::string> files;
-    Status s = ListInputFiles({input}, &files);
-    if (!s.ok()) {
-      std::fprintf(stderr, "whosaid extract: %s\n", s.message().c_str());
-      files = {input};  // Let the reader report and count it.
-    }
-    if (files.empty()) run.FailInput(input + ": no input files in this folder");
-    for (const std::string& f : files) run.ProcessFile(f);
-  }
+  run.Process(inputs);
   return run.Finish(strict);
 }
 

@@ -40,12 +40,16 @@ constexpr std::string_view kFurniture[] = {
     "comment", "disqus", "share", "sharing", "social", "related", "recommend", "sidebar",
     "banner", "cookie", "consent", "gdpr", "newsletter", "subscribe", "subscription", "signup",
     "sign-up", "footer", "breadcrumb", "pagination", "pager", "sponsor", "advert", "promo",
-    "popup", "modal", "outbrain", "taboola", "menu", "masthead", "skip-link", "toolbar",
+    "popup", "modal", "outbrain", "taboola", "masthead", "skip-link", "toolbar",
     "popular", "trending", "community", "remark", "replies", "shoutbox", "supplemental",
     "skyscraper", "ad-break", "agegate", "login", "read-more", "more-stories", "jump-link",
     "byline", "dateline", "credit", "author-info", "author-bio", "tag-list", "taglist", "rss"};
-constexpr std::string_view kFurnitureWords[] = {"ad", "ads", "nav", "navbar", "tags", "widget",
-                                                "header", "extra", "print", "hidden", "meta"};
+// Matched as whole words (between non-alphanumerics): as substrings they
+// occur inside names of content ("ad" in "shadow", "menu" in the
+// "CtxtMenu_Attached" class MathJax puts on every equation).
+constexpr std::string_view kFurnitureWords[] = {"ad", "ads", "nav", "navbar", "menu", "tags",
+                                                "widget", "header", "extra", "print", "hidden",
+                                                "meta"};
 // Fragments that keep a node despite a furniture name ("article-share" is
 // furniture, "article-body" is not: body wins only against weak names).
 constexpr std::string_view kContentNames[] = {"article", "body", "content", "main", "column",
@@ -58,7 +62,7 @@ constexpr std::string_view kNegative[] = {
     "hidden", "banner", "combx", "comment", "com-", "contact", "foot", "masthead", "media",
     "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
     "skyscraper", "sponsor", "shopping", "tags", "tool", "widget", "byline", "credit",
-    "caption", "social", "newsletter", "subscribe"};
+    "social", "newsletter", "subscribe"};
 
 bool IsBlock(Tag t) {
   switch (t) {
@@ -168,11 +172,15 @@ class ContentExtractor {
     const HtmlNode& n = doc_.node(i);
     switch (n.tag) {
       case Tag::kHead: case Tag::kTitle: case Tag::kScript: case Tag::kStyle: case Tag::kNoscript:
-      case Tag::kTemplate: case Tag::kSvg: case Tag::kMath: case Tag::kIframe: case Tag::kTextarea:
+      case Tag::kTemplate: case Tag::kSvg: case Tag::kIframe: case Tag::kTextarea:
       case Tag::kSelect: case Tag::kButton: case Tag::kInput: case Tag::kNav: case Tag::kAside:
       case Tag::kFooter: case Tag::kObject: case Tag::kEmbed: case Tag::kCanvas: case Tag::kVideo:
-      case Tag::kAudio: case Tag::kDialog: case Tag::kMenu: case Tag::kLabel: case Tag::kHeader:
+      case Tag::kAudio: case Tag::kDialog: case Tag::kMenu: case Tag::kLabel:
         return true;
+      case Tag::kHeader:
+        // A page's header is furniture; an article's header holds its
+        // headline (dropped as the title) and standfirst, which is body.
+        return !InArticle(i) || IsHidden(n);
       case Tag::kText: case Tag::kDocument: case Tag::kHtml: case Tag::kBody: case Tag::kArticle:
       case Tag::kMain: case Tag::kA:
         return false;
@@ -180,6 +188,13 @@ class ContentExtractor {
         break;
     }
     return IsHidden(n);
+  }
+
+  bool InArticle(int32_t i) const {
+    for (int32_t a = doc_.node(i).parent; a > 0; a = doc_.node(a).parent) {
+      if (doc_.node(a).tag == Tag::kArticle || IsMarkedBody(doc_.node(a))) return true;
+    }
+    return false;
   }
 
   // Furniture names that never label article text, however much of it
@@ -190,12 +205,13 @@ class ContentExtractor {
         "comment", "disqus", "repl", "remark", "shoutbox", "community", "respon", "discussion",
         "forum", "widget", "advert", "sponsor", "promo", "related", "recommend", "sidebar",
         "popular", "trending", "newsletter", "subscri", "cookie", "consent", "banner", "popup",
-        "modal", "outbrain", "taboola", "footer", "menu", "login", "signup", "gallery", "slide"};
+        "modal", "outbrain", "taboola", "footer", "login", "signup", "gallery", "slide"};
     std::string names = Names(i);
     for (std::string_view k : kStrong) {
       if (Contains(names, k)) return true;
     }
-    return HasWord(names, "ad") || HasWord(names, "ads") || HasWord(names, "nav");
+    return HasWord(names, "ad") || HasWord(names, "ads") || HasWord(names, "nav") ||
+           HasWord(names, "menu");
   }
 
   // A furniture name on a block of prose ("read-more" wrapping the rest of
@@ -215,6 +231,7 @@ class ContentExtractor {
     imgs_.assign(n_, 0);
     lis_.assign(n_, 0);
     inputs_.assign(n_, 0);
+    pre_text_.assign(n_, 0);
     has_block_.assign(n_, 0);
     score_.assign(n_, 0);
     candidate_.assign(n_, 0);
@@ -263,6 +280,7 @@ class ContentExtractor {
         paras_[a] -= paras_[i];
         imgs_[a] -= imgs_[i];
         lis_[a] -= lis_[i];
+        pre_text_[a] -= pre_text_[i];
       }
       i = end_[i] - 1;
     }
@@ -293,6 +311,7 @@ class ContentExtractor {
         default: break;
       }
       if (n.tag == Tag::kA) links_[i] = text_[i];
+      if (n.tag == Tag::kPre) pre_text_[i] = text_[i];
       if (i > 0 && !removed_[i]) {
         int32_t p = n.parent;
         text_[p] += text_[i];
@@ -302,6 +321,7 @@ class ContentExtractor {
         imgs_[p] += imgs_[i];
         lis_[p] += lis_[i];
         inputs_[p] += inputs_[i];
+        pre_text_[p] += pre_text_[i];
         if (IsBlock(n.tag)) has_block_[p] = 1;
       } else if (i > 0) {
         inputs_[n.parent] += inputs_[i];
@@ -444,7 +464,9 @@ class ContentExtractor {
       if (removed_[s] || doc_.node(s).tag == Tag::kText) continue;
       double bonus = !top_class.empty() && doc_.Attribute(doc_.node(s), "class") == top_class ? score_[top] * 0.2 : 0;
       if (candidate_[s] && score_[s] + bonus >= threshold) { out.push_back(s); continue; }
-      if (doc_.node(s).tag == Tag::kP) {
+      // The article's own header (others are removed): its standfirst.
+      if (doc_.node(s).tag == Tag::kHeader && s < top) { out.push_back(s); continue; }
+      if (doc_.node(s).tag == Tag::kP || (doc_.node(s).tag == Tag::kDiv && IsParagraphLike(s))) {
         double ld = LinkDensity(s);
         if (text_[s] > 80 && ld < 0.25) { out.push_back(s); continue; }
         if (text_[s] > 0 && text_[s] <= 80 && ld == 0) {
@@ -532,11 +554,54 @@ class ContentExtractor {
     int32_t li = lis_[i] - 100;
     if (img > 1 && static_cast<double>(p) / img < 0.5 && text_[i] < 200) return true;
     if (!list && li > p) return true;
-    if (inputs_[i] > p / 3 && inputs_[i] > 0) return true;
-    if (!list && text_[i] < 25 && (img == 0 || img > 2) && t != Tag::kFigure) return true;
-    if (weight < 25 && ld > 0.2 && !(list && ld < 0.5 && text_[i] > 200)) return true;
+    // A code listing keeps its "Copy" button company.
+    if (inputs_[i] > p / 3 && inputs_[i] > 0 && 2 * pre_text_[i] < text_[i]) return true;
+    if (!list && text_[i] < 25 && (img == 0 || img > 2) && t != Tag::kFigure && !IsShortBodyBlock(i)) return true;
+    if (weight < 25 && ld > 0.2 && !(list && ld < 0.5 && text_[i] > 200) && !(list && IsProseList(i))) return true;
     if (weight >= 25 && ld > 0.5) return true;
     return false;
+  }
+
+  // A short block with no links, images or controls that holds a heading,
+  // a table cell's value or a sentence ("“Let me think about it.”"): body
+  // split into one block per line, not an empty slot or a label.
+  bool IsShortBodyBlock(int32_t i) const {
+    if (text_[i] == 0 || links_[i] > 0 || imgs_[i] > 0 || inputs_[i] > 0) return false;
+    if (headings_[i] > 0) return true;
+    Tag parent = doc_.node(doc_.node(i).parent).tag;
+    if (parent == Tag::kTd || parent == Tag::kTh) return true;
+    std::string visible;
+    for (int32_t k = i + 1; k < end_[i]; ++k) {
+      if (removed_[k]) {
+        k = end_[k] - 1;
+        continue;
+      }
+      if (doc_.node(k).tag == Tag::kText) visible.append(doc_.Text(doc_.node(k)));
+    }
+    size_t last = visible.find_last_not_of(" \t\r\n");
+    if (last == std::string::npos) return false;
+    std::string_view tail = std::string_view(visible).substr(0, last + 1);
+    static constexpr std::string_view kEnds[] = {".", "!", "?", "\"", "]", "\xE2\x80\x9D" /* ” */,
+                                                 "\xE2\x80\xA6" /* … */};
+    for (std::string_view e : kEnds) {
+      if (tail.size() >= e.size() && tail.substr(tail.size() - e.size()) == e) return true;
+    }
+    return false;
+  }
+
+  // A list whose items are mostly sentences that carry a link ("gero
+  // <a>removed the windowtype attribute</a> from dialogs ...") is part of
+  // the story however dense its links; a list of links to other stories
+  // has items that are all link.
+  bool IsProseList(int32_t i) const {
+    int items = 0, prose = 0;
+    for (int32_t c = doc_.node(i).first_child; c >= 0; c = doc_.node(c).next_sibling) {
+      if (doc_.node(c).tag != Tag::kLi || removed_[c]) continue;
+      ++items;
+      int32_t own = text_[c] - links_[c];
+      prose += text_[c] >= 40 && own >= 10 && 4 * own >= text_[c];
+    }
+    return items > 0 && 2 * prose >= items;
   }
 
   bool IsTitle(int32_t i) const {
@@ -570,10 +635,45 @@ class ContentExtractor {
     }
     bool block = IsBlock(n.tag);
     if (block) Flush(current, out);
+    if (n.tag == Tag::kHeader) {
+      EmitStandfirst(i, current, out);
+      return;
+    }
     for (int32_t c = n.first_child; c >= 0; c = doc_.node(c).next_sibling) {
       EmitNode(c, false, in_list || (list && !root), current, out);
     }
     if (block) Flush(current, out);
+  }
+
+  // An article's header (kept by NeverBody only inside an article) gives
+  // the body its standfirst: blocks of prose, not the headline, kicker,
+  // dateline or byline, which are short, linked, headings or <time>.
+  void EmitStandfirst(int32_t i, std::string* current, std::vector<std::string>* out) const {
+    if (!has_block_[i]) {
+      if (IsStandfirst(i)) {
+        for (int32_t c = doc_.node(i).first_child; c >= 0; c = doc_.node(c).next_sibling) {
+          EmitNode(c, false, false, current, out);
+        }
+        Flush(current, out);
+      }
+      return;
+    }
+    for (int32_t c = doc_.node(i).first_child; c >= 0; c = doc_.node(c).next_sibling) {
+      Tag t = doc_.node(c).tag;
+      if (t == Tag::kText || removed_[c] || IsHeading(t) || t == Tag::kTime || t == Tag::kHgroup ||
+          t == Tag::kFigure || t == Tag::kFigcaption) {
+        continue;
+      }
+      EmitStandfirst(c, current, out);
+    }
+  }
+
+  bool IsStandfirst(int32_t i) const {
+    if (text_[i] < 50 || LinkDensity(i) > 0.3) return false;
+    for (int32_t k = i + 1; k < end_[i]; ++k) {
+      if (doc_.node(k).tag == Tag::kTime) return false;
+    }
+    return true;
   }
 
   void Emit(int32_t node, std::vector<std::string>* out) const {
@@ -588,6 +688,7 @@ class ContentExtractor {
   int32_t best_scored_ = -1;  // The highest-scoring candidate before moving up.
   std::vector<std::string> titles_;
   std::vector<int32_t> end_, text_, links_, commas_, paras_, imgs_, lis_, inputs_;
+  std::vector<int32_t> pre_text_;  // Text inside <pre> (code, verse).
   std::vector<int32_t> headings_, linked_headings_;
   std::vector<uint8_t> removed_, has_block_, candidate_;
   std::vector<double> score_;

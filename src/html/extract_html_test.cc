@@ -245,6 +245,107 @@ TEST(ExtractContent, LinkedItemHeadingsInArticleStayTeaserBlockGoes) {
   EXPECT_EQ(a->text.find("Teaser headline"), std::string::npos);
 }
 
+// Each case: a page built around one construction, text that must be in
+// the body and text that must not.
+struct ContentCase {
+  const char* name;
+  std::string page;
+  std::vector<std::string> kept;
+  std::vector<std::string> dropped;
+};
+
+std::string InStory(const std::string& middle, const std::string& after = "") {
+  return "<html><head><title>Harbour bridge reopens</title></head><body><div class=\"story\">" +
+         StoryParagraphs(1, 3) + middle + StoryParagraphs(4, 3) + "</div>" + after + "</body></html>";
+}
+
+TEST(ExtractContent, ArticleConstructionsKeptAndFurnitureDropped) {
+  const ContentCase cases[] = {
+      // Items that are sentences with a link in them are the story's own
+      // list; a list of headlines, all link, is not.
+      {"prose list with links",
+       InStory("<ul><li>Divers <a href=\"/d\">found a cracked weld on the third pier</a> last week</li>"
+               "<li>The council <a href=\"/c\">approved the extra budget</a> on Monday night</li></ul>"
+               "<ul><li><a href=\"/x\">Ferry fares to rise in the autumn season</a></li>"
+               "<li><a href=\"/y\">Council approves a new budget for schools</a></li></ul>"),
+       {"Divers found a cracked weld on the third pier last week", "approved the extra budget"},
+       {"Ferry fares to rise"}},
+      // Dialogue or verse written one line per div, and a section heading
+      // alone in its div, are body; a short label is not.
+      {"one line per div",
+       InStory("<div><span>\xE2\x80\x9C" "Do you want to come?\xE2\x80\x9D</span></div>"
+               "<div><span>He didn't think so.</span></div>"
+               "<div class=\"section\"><h2>Costs rose</h2></div><div>Sponsored</div>"),
+       {"\xE2\x80\x9C" "Do you want to come?\xE2\x80\x9D", "He didn't think so.", "Costs rose"},
+       {"Sponsored"}},
+      // A data table's cells wrapped in divs keep their values.
+      {"table cell values",
+       InStory("<table><tr><td><div>Span</div></td><td><div>412 m (-3%)</div></td></tr>"
+               "<tr><td><div>Cost</div></td><td><div>4.2 M (+20%)</div></td></tr></table>"),
+       {"412 m (-3%)", "4.2 M (+20%)"},
+       {}},
+      // A code listing keeps its "Copy" button company.
+      {"code block with a copy button",
+       InStory("<div class=\"code-container\"><button>Copy</button><pre><code>while True:\n"
+               "  w = get_next_work()\n  do_work(w)</code></pre></div>"),
+       {"w = get_next_work()"},
+       {"Copy"}},
+      // A caption says what the picture shows; a credit only who took it.
+      {"caption kept, credit dropped",
+       InStory("<div class=\"wp-caption\"><img src=\"a.jpg\"><p class=\"wp-caption-text\">Divers "
+               "inspect the third pier below the waterline.</p></div><div class=\"photo-credit\">"
+               "Photo: Gazette staff</div>"),
+       {"Divers inspect the third pier below the waterline."},
+       {"Photo: Gazette staff"}},
+      // MathML is the equation's text; MathJax's visual copy is
+      // aria-hidden, and its "CtxtMenu" class names no menu, while a
+      // "site-menu" block is one.
+      {"MathML equation",
+       InStory("<p>When <span class=\"MathJax CtxtMenu_Attached_0\"><span aria-hidden=\"true\">visual "
+               "copy</span><math><mi>x</mi><mo>+</mo><mn>1</mn></math></span> is even, x is odd.</p>"
+               "<div class=\"site-menu\"><span>Weather today, sunny and warm across the region.</span>"
+               "</div>"),
+       {"When x+1 is even, x is odd."},
+       {"visual copy", "Weather today"}},
+  };
+  for (const ContentCase& c : cases) {
+    StatusOr<Article> a = ExtractHtml(c.page, "case.html", ExtractOptions{});
+    ASSERT_TRUE(a.ok()) << c.name;
+    EXPECT_NE(a->text.find("Paragraph 6 of"), std::string::npos) << c.name;
+    for (const std::string& k : c.kept) EXPECT_NE(a->text.find(k), std::string::npos) << c.name << ": " << k;
+    for (const std::string& d : c.dropped) EXPECT_EQ(a->text.find(d), std::string::npos) << c.name << ": " << d;
+  }
+}
+
+TEST(ExtractContent, ArticleHeaderGivesStandfirstNotHeadlineOrDateline) {
+  std::string page =
+      "<html><head><title>Harbour bridge reopens</title></head><body>"
+      "<header class=\"site\"><p>The Coastal Gazette, your local paper since 1887, every morning</p></header>"
+      "<article><header><a href=\"/news\">News</a><h1>Harbour bridge reopens</h1>"
+      "<p>Three weeks of repairs end early, and the council says the cost rose by a fifth.</p>"
+      "<p><time datetime=\"2024-05-17\">17 May 2024, 08:30, updated 17 May 2024, 10:15</time></p>"
+      "</header><div class=\"story\">" + StoryParagraphs(1, 4) + "</div></article></body></html>";
+  StatusOr<Article> a = ExtractHtml(page, "header.html", ExtractOptions{});
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->text.find("Three weeks of repairs end early"), 0u) << a->text;
+  EXPECT_NE(a->text.find("Paragraph 4 of"), std::string::npos);
+  for (const char* dropped : {"Harbour bridge reopens", "17 May", "Coastal Gazette", "News"}) {
+    EXPECT_EQ(a->text.find(dropped), std::string::npos) << dropped;
+  }
+}
+
+TEST(ExtractContent, StandfirstDivBesideTheBodyIsKept) {
+  std::string page =
+      "<html><body><div class=\"article\"><div class=\"perex\">Three weeks of repairs end early, and "
+      "the council says the cost rose by a fifth after divers found more damage.</div>"
+      "<div class=\"text\">" + StoryParagraphs(1, 4) + "</div></div>"
+      "<div class=\"teasers\"><a href=\"/a\">Other story</a></div></body></html>";
+  StatusOr<Article> a = ExtractHtml(page, "perex.html", ExtractOptions{});
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->text.find("Three weeks of repairs end early"), 0u) << a->text;
+  EXPECT_NE(a->text.find("Paragraph 4 of"), std::string::npos);
+}
+
 TEST(LooksLikeHtml, TellsPagesFromText) {
   EXPECT_TRUE(LooksLikeHtml("  <!doctype html><html>"));
   EXPECT_TRUE(LooksLikeHtml("<div class=a>text</div>"));

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <utility>
 #include <string>
 
 #include "src/warc/warc_writer.h"
@@ -20,8 +21,9 @@ struct RunResult {
   int exit_code = -1;
 };
 
-RunResult RunWhosaid(const std::string& args) {
-  std::string cmd = std::string(WHOSAID_BINARY) + " " + args + " 2>/dev/null";
+// Runs the binary with args; stderr goes to err_path.
+RunResult RunWhosaid(const std::string& args, const std::string& err_path = "/dev/null") {
+  std::string cmd = std::string(WHOSAID_BINARY) + " " + args + " 2>" + err_path;
   RunResult r;
   FILE* p = popen(cmd.c_str(), "r");
   if (p == nullptr) return r;
@@ -81,6 +83,51 @@ TEST_F(ExtractCli, OutputIsTheSameWhateverTheThreadCount) {
   EXPECT_EQ(one.out, four.out);
   EXPECT_NE(one.out.find("\"warc_target_uri\":\"https://news.example/story/0\""), std::string::npos);
   EXPECT_LT(one.out.find("story/5\""), one.out.find("story/6\""));
+}
+
+// Reports on stderr come in input order too: the same bytes on both
+// streams whatever the thread count, on a mix of good and bad inputs.
+TEST_F(ExtractCli, ThreadCountsGiveByteIdenticalOutputOnMixedInput) {
+  std::ifstream in(dir_ + "/shard2.warc.gz", std::ios::binary);
+  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  Write("shard2.warc.gz", data.substr(0, data.size() - 30));  // Truncate the last member.
+  std::string damaged;
+  internal::WarcRecordSpec image;
+  image.block = internal::MakeHttpResponse(std::string("\x89PNG\r\n\x1a\n", 8) + std::string(64, '\0'), "image/png",
+                                           false, false);
+  internal::AppendWarcRecord(image, true, &damaged);
+  internal::WarcRecordSpec page;
+  page.block = internal::MakeHttpResponse(Page(40), "text/html", false, true);
+  internal::AppendWarcRecord(page, true, &damaged);
+  damaged += "WARC/1.0\r\nContent-Length: banana\r\n\r\n";  // A corrupt header.
+  Write("mixed.warc", damaged);
+  Write("news.jsonl", "{\"maintext\": \"The mayor said on Monday that the bridge would reopen, and residents cheered.\","
+                      " \"title\": \"Bridge\"}\nnot json at all\n{\"text\": \"\"}\n"
+                      "{\"text\": \"Officials said the vote, held late on Friday, passed narrowly.\"}\n");
+  Write("page.html", Page(41));
+  Write("notes.txt", "The council said, after a long debate, that the budget would pass next week.\n");
+  Write("empty.txt", "");
+  Write("blob.bin", std::string("\x7f" "ELF\x02\x01\x01", 7) + std::string(200, '\0'));
+  auto run = [&](int threads) {
+    std::string err_path = dir_ + "/../whosaid_err_" + std::to_string(threads) + "_" + std::to_string(getpid());
+    RunResult r = RunWhosaid("extract --threads " + std::to_string(threads) + " " + dir_ + " " + dir_ +
+                             "/page.html", err_path);
+    std::ifstream err_in(err_path);
+    std::string err((std::istreambuf_iterator<char>(err_in)), std::istreambuf_iterator<char>());
+    std::filesystem::remove(err_path);
+    return std::make_pair(r, err);
+  };
+  auto [one, one_err] = run(1);
+  EXPECT_EQ(one.exit_code, 1);  // The empty and binary files fail the run.
+  EXPECT_GE(std::count(one.out.begin(), one.out.end(), '\n'), 15);
+  EXPECT_NE(one_err.find("failed"), std::string::npos) << one_err;
+  EXPECT_NE(one_err.find("skipped"), std::string::npos) << one_err;
+  for (int threads : {2, 3}) {
+    auto [other, other_err] = run(threads);
+    EXPECT_EQ(other.exit_code, one.exit_code) << threads;
+    EXPECT_EQ(other.out, one.out) << threads;
+    EXPECT_EQ(other_err, one_err) << threads;
+  }
 }
 
 TEST_F(ExtractCli, ShardsProcessedApartConcatenateToOneRun) {
