@@ -161,6 +161,14 @@ void MarkCues(const TokenizedText& t, TokenFacts* facts) {
                               prev[prev.size() - 2] != 's';
         if (IsNounLikeBase(lemma_words) && !(prev_word && (IsPronounSubject(prev) || IsAuxiliary(prev))) &&
             !plural_subject) continue;
+        // "A district judge agreed": after a determiner and a singular
+        // noun a bare form is the head of a compound, not a verb.
+        static const std::string_view kPluralNouns[] = {"people", "police", "men", "women", "children",
+                                                        "media", "staff", "public", "majority", "clergy"};
+        bool singular = prev_word && !t[i - 1].Is(kCapitalized) && !IsFunctionWord(prev) && prev.back() != 's';
+        for (std::string_view p : kPluralNouns) singular = singular && prev != p;
+        if (singular && i >= 2 && t[i - 2].sentence == t[i].sentence && t.IsWord(i - 2) &&
+            IsDeterminer(t.Lower(i - 2)) && t.Lower(i - 2) != "that") continue;
       }
     }
     facts->cue_len[i] = static_cast<uint8_t>(len);
