@@ -131,6 +131,14 @@ TEST(Attribution, AccordingToInTheMiddleTakesBothSides) {
   EXPECT_TRUE(b.quotes[0].parts.empty());
 }
 
+TEST(Attribution, ASourceWithARelativeClauseIsTheWholeNounPhrase) {
+  Article a = Attribute("Many economists who favor the plan agree that it is sound.");
+  const Quote* q = Containing(a, "it is sound");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->source.has_value());
+  EXPECT_EQ(q->source->text, "Many economists who favor the plan");
+}
+
 TEST(Attribution, NamesInTheFrameSentenceDoNotBreakAQuoteIntoTwo) {
   Article a = Attribute("\"The vote was fair,\" Maria Lopez told CNN. \"Nobody was turned away.\"");
   const Quote* q = Containing(a, "Nobody was turned away");

@@ -401,6 +401,18 @@ int Attributor::SourceLeftOf(int cue_first) {
     if (w == "i" || w == "we" || w == "you" || w == "it") return mentions_->AddSourcePhrase(k, k + 1);
   }
   int np = NounPhraseLeft(k, s_first);
+  // "economists who favor consumption taxes agree": the words before the
+  // verb close a relative clause; the source is the noun phrase it belongs
+  // to, clause included.
+  int rel = -1;  // The relative pronoun, up to two words (the verb) before np.
+  for (int r = np - 1; np >= 0 && r >= std::max(s_first + 1, np - 3) && t_.IsWord(r) && !InQuote(r); --r) {
+    if (t_.Lower(r) == "who" || t_.Lower(r) == "that") { rel = r; break; }
+  }
+  if (rel >= 0 && !t_.IsPunct(rel - 1, ',')) {
+    int head = mentions_->EndingAt(rel - 1);
+    int outer = head >= 0 ? mentions_->mention(head).first : NounPhraseLeft(rel - 1, s_first);
+    if (outer >= 0) return mentions_->AddSourcePhrase(outer, k + 1);
+  }
   if (np >= 0) return mentions_->AddSourcePhrase(np, k + 1);
   // "A person familiar with the planning says ...": a short sentence-initial
   // subject with no comma, quotation or other cue before the verb.
