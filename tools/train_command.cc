@@ -57,23 +57,29 @@ int TokenAt(const internal::TokenizedText& t, uint32_t byte) {
 }
 
 // Fills doc->features / labels: the model's candidate tokens, each
-// labelled by whether a gold Cue span begins there.
+// labelled by whether a gold Cue span begins there. A cue that opens with
+// what is never a candidate ("has hammered", "is planning") is labelled at
+// its first candidate token, the verb, so that the label can be learned.
 void MakeExamples(Document* doc) {
   internal::TokenizedText t(doc->text);
   internal::CodePointIndex index(doc->text);
-  std::vector<char> gold_start(t.size() + 1, 0);
-  for (const internal::EvalAttribution& a : doc->gold) {
-    if (a.cue.empty()) continue;
-    int64_t start = a.cue[0].start;
-    while (start < a.cue[0].end && internal::IsSpaceCodePoint(doc->code_points[start])) ++start;
-    int tok = TokenAt(t, static_cast<uint32_t>(index.ToByte(start)));
-    if (tok >= 0) gold_start[tok] = 1;
-  }
   std::vector<internal::QuotedSpan> quoted = internal::PairQuotes(t);
   internal::TokenFacts facts;
   facts.quote_of_token = internal::QuoteOfToken(t, quoted);
   internal::MarkCues(t, &facts);  // The active model is off while training.
   internal::CueContext c{&t, &facts.quote_of_token, &facts.cue_len};
+  std::vector<char> gold_start(t.size() + 1, 0);
+  for (const internal::EvalAttribution& a : doc->gold) {
+    if (a.cue.empty()) continue;
+    int64_t start = a.cue[0].start;
+    while (start < a.cue[0].end && internal::IsSpaceCodePoint(doc->code_points[start])) ++start;
+    int first = TokenAt(t, static_cast<uint32_t>(index.ToByte(start)));
+    if (first < 0) continue;
+    int tok = first;
+    int64_t end_byte = index.ToByte(a.cue[0].end);
+    while (tok + 1 < t.size() && t[tok + 1].begin < end_byte && !internal::IsCueCandidate(c, tok)) ++tok;
+    gold_start[internal::IsCueCandidate(c, tok) ? tok : first] = 1;
+  }
   uint32_t f[internal::kMaxCueFeatures];
   for (int i : internal::CueCandidates(c, internal::CueScope::kAll)) {
     int count = internal::CueFeatures(c, i, f);
