@@ -139,6 +139,20 @@ TEST(Attribution, ASourceWithARelativeClauseIsTheWholeNounPhrase) {
   EXPECT_EQ(q->source->text, "Many economists who favor the plan");
 }
 
+TEST(Attribution, APollIsTheSourceOfWhatItShows) {
+  Article a = Attribute("In a Harbor Institute poll, Lopez had 38 percent support. Berg leads in the latest polls. "
+                        "Berg slid in the polls behind Lopez after the debate.");
+  const Quote* first = Containing(a, "38 percent");
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(first->content.text, "Lopez had 38 percent support");
+  EXPECT_EQ(first->source->text, "a Harbor Institute poll");
+  EXPECT_EQ(first->category, "source");
+  const Quote* second = Containing(a, "Berg leads");
+  ASSERT_NE(second, nullptr);
+  EXPECT_EQ(second->source->text, "the latest polls");
+  EXPECT_EQ(Containing(a, "slid"), nullptr);  // A poll inside a longer clause reports nothing.
+}
+
 TEST(Attribution, NamesInTheFrameSentenceDoNotBreakAQuoteIntoTwo) {
   Article a = Attribute("\"The vote was fair,\" Maria Lopez told CNN. \"Nobody was turned away.\"");
   const Quote* q = Containing(a, "Nobody was turned away");

@@ -73,6 +73,33 @@ bool IsObjectPronoun(std::string_view w) {
   return w == "him" || w == "her" || w == "them" || w == "me" || w == "us" || w == "you";
 }
 
+// The form of "in" before a poll: "In a Fox poll, Cruz had 38 percent",
+// "Trump leads in the latest polls". A source cue, like "according to".
+const CueForm& InPollForm() {
+  static const CueForm* form = [] {
+    auto* f = new CueForm();  // Lives for the process.
+    f->words = {"in"};
+    f->lemma = "in (a poll)";
+    f->category = CueCategory::kSource;
+    return f;
+  }();
+  return *form;
+}
+
+// True when token i is "in" and a poll or survey closes the short noun
+// phrase after it.
+bool InPoll(const TokenizedText& t, int i) {
+  if (t.Lower(i) != "in") return false;
+  for (int x = i + 1; x < t.size() && x - i <= 8 && t[x].sentence == t[i].sentence; ++x) {
+    if (!t.IsWord(x) && t[x].kind != TokenKind::kNumber && !t[x].Is(kPossessive) && !t.IsPunct(x, '/') &&
+        !t.IsPunct(x, '-')) return false;
+    std::string_view w = t.Lower(x);
+    if (w == "poll" || w == "polls" || w == "survey" || w == "surveys") return true;
+    if (x > i + 1 && (IsPreposition(w) || w == "that" || w == "which")) return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 void MarkCues(const TokenizedText& t, TokenFacts* facts) {
@@ -86,6 +113,11 @@ void MarkCues(const TokenizedText& t, TokenFacts* facts) {
     int limit = std::min(n, i + kMaxCueTokens);
     while (limit > i + 1 && t[limit - 1].sentence != t[i].sentence) --limit;
     int len = lex.MatchCue(t, i, limit, &form);
+    if (len == 0 && InPoll(t, i)) {
+      facts->cue_len[i] = 1;
+      facts->cue_form[i] = &InPollForm();
+      continue;
+    }
     if (len == 0) continue;
     bool sentence_start = t[i].Is(kSentenceStart) ||
                           (i > 0 && t[i - 1].Is(kSentenceStart) && t[i - 1].kind != TokenKind::kWord);
@@ -955,7 +987,20 @@ void Attributor::AttributeCues() {
     TokenRange tail;  // The content's second part, after "according to X,".
     if (form->category == CueCategory::kSource) {
       int src_end = -1;
-      a.source = AccordingToSource(cue_last, s_end, &src_end);
+      if (form == &InPollForm()) {
+        // "in the polls behind Clinton": the source ends with the poll.
+        int e = cue_last;
+        while (e < s_end && t_.Lower(e) != "poll" && t_.Lower(e) != "polls" && t_.Lower(e) != "survey" &&
+               t_.Lower(e) != "surveys") ++e;
+        if (e >= s_end) continue;
+        src_end = e + 1;
+        a.source = mentions_->AddSourcePhrase(cue_last, src_end);
+        // Only a clause of its own before or after: not "slid in the polls
+        // behind X" inside a longer clause.
+        if (src_end < s_end && !t_.IsPunct(src_end, ',') && !t_.IsPunct(src_end, '.') && c != s_first) continue;
+      } else {
+        a.source = AccordingToSource(cue_last, s_end, &src_end);
+      }
       if (a.source < 0) continue;
       int lead = s_first;
       while (lead < c && t_.IsWord(lead) && IsClauseOpener(t_.Lower(lead))) ++lead;
