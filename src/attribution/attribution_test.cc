@@ -153,6 +153,15 @@ TEST(Attribution, APollIsTheSourceOfWhatItShows) {
   EXPECT_EQ(Containing(a, "slid"), nullptr);  // A poll inside a longer clause reports nothing.
 }
 
+TEST(Attribution, AStatementInTheFrameSentenceDoesNotEndTheQuote) {
+  Article a = Attribute("\"The vote was fair,\" Maria Lopez said after Tom Berg conceded the race. "
+                        "\"Nobody was turned away.\"");
+  const Quote* q = Containing(a, "Nobody was turned away");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->parts.size(), 2u);
+  EXPECT_EQ(q->speaker.value_or(""), "Maria Lopez");
+}
+
 TEST(Attribution, NamesInTheFrameSentenceDoNotBreakAQuoteIntoTwo) {
   Article a = Attribute("\"The vote was fair,\" Maria Lopez told CNN. \"Nobody was turned away.\"");
   const Quote* q = Containing(a, "Nobody was turned away");

@@ -1197,6 +1197,21 @@ void Attributor::AttributeContinuations() {
     auto it = std::lower_bound(ends.begin(), ends.end(), std::make_pair(s.open + 1, -1));
     if (it == ends.begin()) continue;
     --it;
+    // '“...,” Stenberg said as she accepted her award. “...”': a statement
+    // inside the quote's frame sentence does not end the quote; the direct
+    // quote that sentence frames goes on.
+    if (s.open > 0) {
+      int frame_sentence = t_[s.open - 1].sentence;
+      for (auto back = it; found_[back->second].type != FoundAttribution::Type::kDirect &&
+                           t_[back->first - 1].sentence == frame_sentence && back != ends.begin();) {
+        --back;
+        const FoundAttribution& b = found_[back->second];
+        if (b.type == FoundAttribution::Type::kDirect && !b.cue.empty() && t_[b.cue.first].sentence == frame_sentence) {
+          it = back;
+          break;
+        }
+      }
+    }
     const FoundAttribution& prev = found_[it->second];
     int prev_end = it->first;
     if (prev.speaker < 0) continue;
