@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <string>
@@ -138,6 +139,7 @@ class ExtractRun {
         start_(std::chrono::steady_clock::now()) {}
 
   void Process(const std::vector<std::string>& inputs) {
+    if (progress_) total_bytes_ = TotalBytes(inputs);
     InputWalker walker(inputs);
     internal::OrderedParallelMapOptions map_options;
     map_options.workers = threads_;
@@ -248,10 +250,40 @@ class ExtractRun {
     }
   }
 
+  // The bytes of the named files and of the files under named folders, for
+  // the ETA; 0 (no ETA) when stdin is an input. Only asked for on a
+  // terminal, where a person waits.
+  static int64_t TotalBytes(const std::vector<std::string>& inputs) {
+    namespace fs = std::filesystem;
+    int64_t total = 0;
+    for (const std::string& input : inputs) {
+      if (input == "-") return 0;
+      std::error_code ec;
+      if (fs::is_directory(input, ec)) {
+        for (fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec), end;
+             !ec && it != end; it.increment(ec)) {
+          std::error_code size_ec;
+          if (it->is_regular_file(size_ec)) total += static_cast<int64_t>(it->file_size(size_ec));
+        }
+      } else {
+        uintmax_t size = fs::file_size(input, ec);
+        if (!ec) total += static_cast<int64_t>(size);
+      }
+    }
+    return total;
+  }
+
   void ShowProgress() {
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-    std::fprintf(stderr, "\r\033[K%lld records, %.1f MB, %.0f records/s", static_cast<long long>(read_),
-                 bytes_ / 1e6, s > 0 ? read_ / s : 0.0);
+    std::string eta;
+    if (total_bytes_ > bytes_ && bytes_ > 0 && s > 0.2) {
+      long long left = static_cast<long long>((total_bytes_ - bytes_) / (bytes_ / s));
+      char buf[48];
+      std::snprintf(buf, sizeof(buf), ", ETA %lldm%02llds", left / 60, left % 60);
+      eta = buf;
+    }
+    std::fprintf(stderr, "\r\033[K%lld records, %.1f MB, %.0f records/s%s", static_cast<long long>(read_),
+                 bytes_ / 1e6, s > 0 ? read_ / s : 0.0, eta.c_str());
   }
 
   ExtractOptions options_;
@@ -260,6 +292,7 @@ class ExtractRun {
   bool progress_;
   std::chrono::steady_clock::time_point start_;
   int64_t read_ = 0, extracted_ = 0, skipped_ = 0, failed_ = 0, bytes_ = 0, inputs_failed_ = 0;
+  int64_t total_bytes_ = 0;  // Of all inputs, for the ETA; 0 when unknown.
   std::map<std::string, int64_t> skipped_by_, failed_by_;
 };
 

@@ -6,7 +6,9 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <iterator>
 #include <fstream>
 #include <utility>
 #include <string>
@@ -128,6 +130,32 @@ TEST_F(ExtractCli, ThreadCountsGiveByteIdenticalOutputOnMixedInput) {
     EXPECT_EQ(other.out, one.out) << threads;
     EXPECT_EQ(other_err, one_err) << threads;
   }
+}
+
+// On a terminal (a pseudo-terminal from script(1)) stderr carries a
+// progress line with counts and rate; piped, it carries only the summary.
+TEST_F(ExtractCli, ProgressLineOnlyOnATerminal) {
+  // The line is refreshed every 64 records.
+  for (int i = 0; i < 70; ++i) {
+    Write("story" + std::to_string(i) + ".txt", "Report " + std::to_string(i) + ": the council met and voted.\n");
+  }
+  std::string err = dir_ + "/err.txt";
+  RunWhosaid("extract --threads 1 " + dir_, err);
+  std::ifstream piped(err);
+  std::string piped_text((std::istreambuf_iterator<char>(piped)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(piped_text.find("records/s"), std::string::npos) << piped_text;
+  EXPECT_NE(piped_text.find("whosaid extract: read"), std::string::npos);
+  if (std::system("command -v script >/dev/null 2>&1") != 0) GTEST_SKIP() << "no script(1)";
+  std::string tty_log = dir_ + "/tty.txt";
+  // script writes what the terminal showed; stdout goes to /dev/null first.
+  std::string cmd = "script -qc '" + std::string(WHOSAID_BINARY) + " extract --threads 1 " + dir_ +
+                    " >/dev/null' /dev/null > " + tty_log + " 2>&1";
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  std::ifstream tty(tty_log);
+  std::string tty_text((std::istreambuf_iterator<char>(tty)), std::istreambuf_iterator<char>());
+  EXPECT_NE(tty_text.find(" records, "), std::string::npos) << tty_text;
+  EXPECT_NE(tty_text.find("records/s"), std::string::npos) << tty_text;
+  EXPECT_NE(tty_text.find("whosaid extract: read"), std::string::npos) << tty_text;
 }
 
 TEST_F(ExtractCli, ShardsProcessedApartConcatenateToOneRun) {
