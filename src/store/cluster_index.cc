@@ -1,0 +1,80 @@
+// ClusterIndex: open-addressing tables for the writer's clustering lookups.
+#include "src/store/cluster_index.h"
+
+#include <algorithm>
+#include <bit>
+#include <cstdint>
+
+namespace whosaid::internal {
+
+size_t ClusterIndex::Table::Home(uint64_t key) const {
+  // Fingerprints are minima of hashes, so their high bits lean to zero;
+  // a multiplicative hash spreads them before the top bits pick the slot.
+  int shift = 64 - std::countr_zero(slots.size());
+  return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift);
+}
+
+void ClusterIndex::Table::Grow() {
+  std::vector<Slot> old = std::move(slots);
+  slots.assign(old.empty() ? 1024 : old.size() * 2, Slot());
+  count = 0;
+  for (const Slot& s : old) {
+    if (s.value != 0) Insert(s.key, s.value);
+  }
+}
+
+void ClusterIndex::Table::Insert(uint64_t key, int64_t value) {
+  if ((count + 1) * 2 > slots.size()) Grow();
+  size_t mask = slots.size() - 1;
+  size_t i = Home(key);
+  while (slots[i].value != 0) i = (i + 1) & mask;
+  slots[i] = Slot{key, value};
+  ++count;
+}
+
+int64_t ClusterIndex::ClusterOfKey(uint64_t key) const {
+  if (keys_.slots.empty()) return 0;
+  size_t mask = keys_.slots.size() - 1;
+  for (size_t i = keys_.Home(key); keys_.slots[i].value != 0; i = (i + 1) & mask) {
+    if (keys_.slots[i].key == key) return keys_.slots[i].value;
+  }
+  return 0;
+}
+
+void ClusterIndex::AddKey(uint64_t key, int64_t cluster) {
+  if (ClusterOfKey(key) == 0) keys_.Insert(key, cluster);
+}
+
+void ClusterIndex::ClustersWithFingerprint(uint64_t fp, size_t max, std::vector<int64_t>* clusters) const {
+  clusters->clear();
+  if (fingerprints_.slots.empty()) return;
+  const std::vector<Slot>& slots = fingerprints_.slots;
+  size_t mask = slots.size() - 1;
+  for (size_t i = fingerprints_.Home(fp); slots[i].value != 0; i = (i + 1) & mask) {
+    if (slots[i].key == fp) clusters->push_back(slots[i].value);
+  }
+  std::sort(clusters->begin(), clusters->end());
+  if (clusters->size() > max) clusters->resize(max);
+}
+
+void ClusterIndex::SetRepresentative(int64_t cluster, const std::vector<uint64_t>& fingerprints) {
+  size_t c = static_cast<size_t>(cluster);
+  if (rep_fingerprints_.size() <= c) rep_fingerprints_.resize(std::max(c + 1, rep_fingerprints_.size() * 2));
+  bool had = rep_fingerprints_[c] > 0;
+  rep_fingerprints_[c] = static_cast<uint32_t>(fingerprints.size());
+  std::vector<int64_t> holders;
+  for (uint64_t fp : fingerprints) {
+    if (had) {
+      ClustersWithFingerprint(fp, SIZE_MAX, &holders);
+      if (std::binary_search(holders.begin(), holders.end(), cluster)) continue;
+    }
+    fingerprints_.Insert(fp, cluster);
+  }
+}
+
+uint32_t ClusterIndex::RepresentativeFingerprints(int64_t cluster) const {
+  size_t c = static_cast<size_t>(cluster);
+  return c < rep_fingerprints_.size() ? rep_fingerprints_[c] : 0;
+}
+
+}  // namespace whosaid::internal
