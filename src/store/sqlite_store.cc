@@ -584,8 +584,8 @@ StatusOr<int64_t> SqliteStore::ResolvePerson(const std::string& name, bool is_or
   std::vector<int64_t>* ids = nullptr;
   Status s = LoadSurname(parsed, &ids);
   if (!s.ok()) return s;
-  std::vector<KnownPerson> candidates;
-  for (int64_t id : *ids) candidates.push_back(people_[id].known);
+  std::vector<const KnownPerson*> candidates;
+  for (int64_t id : *ids) candidates.push_back(&people_[id].known);
   int64_t id = MatchKnownPerson(parsed, all_titles, candidates);
   CachedPerson* person;
   if (id == 0) {
@@ -673,20 +673,24 @@ StatusOr<int64_t> SqliteStore::AssignCluster(int64_t quote_id, const std::string
   if (cluster == 0 && !fingerprints.empty()) {
     // A partial quote shares every fingerprint with the longer quote that
     // contains it, and the longer one shares all of the partial quote's.
-    // cluster id -> fingerprints shared; per fingerprint, the 16 clusters
-    // with the smallest ids count.
-    std::map<int64_t, size_t> shared;
-    std::vector<int64_t> holders;
+    // Each cluster is counted once per fingerprint shared (per fingerprint,
+    // the 16 clusters with the smallest ids count).
+    std::vector<int64_t> holders, shared;
     for (uint64_t fp : fingerprints) {
       cluster_index_.ClustersWithFingerprint(fp, kMaxFingerprintHolders, &holders);
-      for (int64_t c : holders) ++shared[c];
+      shared.insert(shared.end(), holders.begin(), holders.end());
     }
+    std::sort(shared.begin(), shared.end());
     std::vector<int64_t> candidates;
-    for (const auto& [c, count] : shared) {
+    for (size_t i = 0; i < shared.size();) {
+      size_t j = i;
+      while (j < shared.size() && shared[j] == shared[i]) ++j;
+      size_t count = j - i;
       // Containment either way means one side's fingerprints are all shared.
-      if (count == fingerprints.size() || count == cluster_index_.RepresentativeFingerprints(c)) {
-        candidates.push_back(c);
+      if (count == fingerprints.size() || count == cluster_index_.RepresentativeFingerprints(shared[i])) {
+        candidates.push_back(shared[i]);
       }
+      i = j;
     }
     for (int64_t c : candidates) {
       StatusOr<const ClusterInfo*> info = LoadCluster(c);
