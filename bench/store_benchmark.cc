@@ -3,8 +3,10 @@
 // --target-quotes quotes, and reports indexing speed (one core, quote FTS
 // included; the opt-in article-text pass timed apart), p50/p99 latency of
 // speaker and full-text queries, and database size against the JSONL it was
-// built from. Every figure comes from this one run; results are checked so a
-// fast wrong answer does not count.
+// built from. It then reopens the database and re-adds the last batch: it
+// must add nothing, and its CPU time is a new writer's one-time rebuild of
+// the in-memory clustering lookups. Every figure comes from this one run;
+// results are checked so a fast wrong answer does not count.
 //
 // Until the attribution engine fills Article::quotes, quotes are generated:
 // sentences of each article become quotes of a few generated speakers. The
