@@ -1,4 +1,5 @@
-// ClusterIndex: open-addressing tables for the writer's clustering lookups.
+// ClusterIndex: open-addressing tables for the writer's clustering lookups;
+// each fingerprint heads a chain of the clusters that have it.
 #include "src/store/cluster_index.h"
 
 #include <algorithm>
@@ -32,26 +33,34 @@ void ClusterIndex::Table::Insert(uint64_t key, int64_t value) {
   ++count;
 }
 
-int64_t ClusterIndex::ClusterOfKey(uint64_t key) const {
-  if (keys_.slots.empty()) return 0;
-  size_t mask = keys_.slots.size() - 1;
-  for (size_t i = keys_.Home(key); keys_.slots[i].value != 0; i = (i + 1) & mask) {
-    if (keys_.slots[i].key == key) return keys_.slots[i].value;
+const ClusterIndex::Slot* ClusterIndex::Table::Find(uint64_t key) const {
+  if (slots.empty()) return nullptr;
+  size_t mask = slots.size() - 1;
+  for (size_t i = Home(key); slots[i].value != 0; i = (i + 1) & mask) {
+    if (slots[i].key == key) return &slots[i];
   }
-  return 0;
+  return nullptr;
+}
+
+ClusterIndex::Slot* ClusterIndex::Table::Find(uint64_t key) {
+  return const_cast<Slot*>(static_cast<const Table*>(this)->Find(key));
+}
+
+int64_t ClusterIndex::ClusterOfKey(uint64_t key) const {
+  const Slot* slot = keys_.Find(key);
+  return slot != nullptr ? slot->value : 0;
 }
 
 void ClusterIndex::AddKey(uint64_t key, int64_t cluster) {
-  if (ClusterOfKey(key) == 0) keys_.Insert(key, cluster);
+  if (keys_.Find(key) == nullptr) keys_.Insert(key, cluster);
 }
 
 void ClusterIndex::ClustersWithFingerprint(uint64_t fp, size_t max, std::vector<int64_t>* clusters) const {
   clusters->clear();
-  if (fingerprints_.slots.empty()) return;
-  const std::vector<Slot>& slots = fingerprints_.slots;
-  size_t mask = slots.size() - 1;
-  for (size_t i = fingerprints_.Home(fp); slots[i].value != 0; i = (i + 1) & mask) {
-    if (slots[i].key == fp) clusters->push_back(slots[i].value);
+  const Slot* slot = fingerprint_chains_.Find(fp);
+  if (slot == nullptr) return;
+  for (size_t link = static_cast<size_t>(slot->value); link != 0; link = holders_[link - 1].next) {
+    clusters->push_back(holders_[link - 1].cluster);
   }
   std::sort(clusters->begin(), clusters->end());
   if (clusters->size() > max) clusters->resize(max);
@@ -62,13 +71,21 @@ void ClusterIndex::SetRepresentative(int64_t cluster, const std::vector<uint64_t
   if (rep_fingerprints_.size() <= c) rep_fingerprints_.resize(std::max(c + 1, rep_fingerprints_.size() * 2));
   bool had = rep_fingerprints_[c] > 0;
   rep_fingerprints_[c] = static_cast<uint32_t>(fingerprints.size());
-  std::vector<int64_t> holders;
   for (uint64_t fp : fingerprints) {
-    if (had) {
-      ClustersWithFingerprint(fp, SIZE_MAX, &holders);
-      if (std::binary_search(holders.begin(), holders.end(), cluster)) continue;
+    Slot* slot = fingerprint_chains_.Find(fp);
+    if (slot == nullptr) {
+      holders_.push_back(Holder{cluster, 0});
+      fingerprint_chains_.Insert(fp, static_cast<int64_t>(holders_.size()));
+      continue;
     }
-    fingerprints_.Insert(fp, cluster);
+    bool present = false;
+    for (size_t link = static_cast<size_t>(slot->value); had && !present && link != 0;
+         link = holders_[link - 1].next) {
+      present = holders_[link - 1].cluster == cluster;
+    }
+    if (present) continue;
+    holders_.push_back(Holder{cluster, static_cast<size_t>(slot->value)});
+    slot->value = static_cast<int64_t>(holders_.size());
   }
 }
 

@@ -30,25 +30,38 @@ class ClusterIndex {
   uint32_t RepresentativeFingerprints(int64_t cluster) const;
 
   size_t keys() const { return keys_.count; }
-  size_t fingerprints() const { return fingerprints_.count; }
+  // Returns the number of (fingerprint, cluster) pairs.
+  size_t fingerprints() const { return holders_.size(); }
 
  private:
-  // A slot with value 0 is empty; cluster ids start at 1.
+  // A slot with value 0 is empty (cluster ids and chain links start at 1).
   struct Slot {
     uint64_t key = 0;
     int64_t value = 0;
   };
-  // Linear probing; a key may occur in several slots (a multimap).
+  // Linear probing over unique keys.
   struct Table {
     std::vector<Slot> slots;
     size_t count = 0;
-    size_t Home(uint64_t key) const;
+    // Returns the slot holding key, or nullptr.
+    Slot* Find(uint64_t key);
+    const Slot* Find(uint64_t key) const;
+    // REQUIRES: key is not present; value != 0.
     void Insert(uint64_t key, int64_t value);
+
+   private:
+    size_t Home(uint64_t key) const;
     void Grow();
+  };
+  // One (fingerprint, cluster) pair, chained from its fingerprint's slot.
+  struct Holder {
+    int64_t cluster;
+    size_t next;  // 1 + index in holders_ of the next pair, 0 at the end.
   };
 
   Table keys_;
-  Table fingerprints_;
+  Table fingerprint_chains_;  // Fingerprint -> 1 + index of its newest pair.
+  std::vector<Holder> holders_;
   std::vector<uint32_t> rep_fingerprints_;  // By cluster id.
 };
 
