@@ -1,7 +1,9 @@
 // SqliteStore: the embedded SQLite implementation of whosaid::Store. Writes
 // run in one IMMEDIATE transaction per AddArticles call on a WAL database,
 // so a killed writer leaves the last committed state and readers in other
-// connections keep reading meanwhile. Not thread-safe; one per thread.
+// connections keep reading meanwhile. A writer keeps its clustering lookups
+// and caches in memory across calls and catches up on what other
+// connections commit. Not thread-safe; one per thread.
 #ifndef WHOSAID_STORE_SQLITE_STORE_H_
 #define WHOSAID_STORE_SQLITE_STORE_H_
 
@@ -53,6 +55,7 @@ class SqliteStore : public Store {
   struct ClusterInfo {
     std::vector<uint64_t> rep_words;
   };
+
   SqliteStore() = default;
   Status Prepare();
   Status AddOneArticle(const Article& article, bool* added);
