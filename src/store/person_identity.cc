@@ -161,16 +161,24 @@ bool TitlesAgree(const std::vector<std::string>& a, const std::vector<std::strin
 
 int64_t MatchKnownPerson(const PersonName& name, const std::vector<std::string>& titles,
                          const std::vector<KnownPerson>& candidates) {
+  std::vector<const KnownPerson*> pointers;
+  for (const KnownPerson& k : candidates) pointers.push_back(&k);
+  return MatchKnownPerson(name, titles, pointers);
+}
+
+int64_t MatchKnownPerson(const PersonName& name, const std::vector<std::string>& titles,
+                         const std::vector<const KnownPerson*>& candidates) {
   if (name.full.empty()) return 0;
   if (name.is_organization) {
-    for (const KnownPerson& k : candidates) {
-      if (k.name.is_organization && k.name.full == name.full) return k.id;
+    for (const KnownPerson* k : candidates) {
+      if (k->name.is_organization && k->name.full == name.full) return k->id;
     }
     return 0;
   }
   std::vector<const KnownPerson*> full_ok, surname_only_ok;
   bool conflicting_first_name = false;
-  for (const KnownPerson& k : candidates) {
+  for (const KnownPerson* candidate : candidates) {
+    const KnownPerson& k = *candidate;
     if (k.name.is_organization || k.name.surname != name.surname) continue;
     // The same full name (not an initial) is the same person whatever the
     // titles: people change jobs between articles.

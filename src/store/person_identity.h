@@ -59,6 +59,9 @@ struct KnownPerson {
 // surname (or, for organisations, its full name), in id order.
 int64_t MatchKnownPerson(const PersonName& name, const std::vector<std::string>& titles,
                          const std::vector<KnownPerson>& candidates);
+// The same over candidates the caller holds elsewhere (not copied).
+int64_t MatchKnownPerson(const PersonName& name, const std::vector<std::string>& titles,
+                         const std::vector<const KnownPerson*>& candidates);
 
 }  // namespace whosaid::internal
 

@@ -6,7 +6,7 @@
 namespace whosaid::internal {
 namespace {
 
-// Version 2. Text columns holding lists (titles, aliases, authors) are JSON
+// Version 3. Text columns holding lists (titles, aliases, authors) are JSON
 // arrays. quote_fts is external-content: it indexes text stored once in
 // quotes, with full detail so phrases work. article_fts is contentless and
 // filled on request (Store::IndexArticleText) rather than per article:
@@ -14,11 +14,15 @@ namespace {
 // it, so it is an opt-in bulk pass. Its rowids are article ids, indexed in
 // ascending order, so the pass resumes after the largest rowid present.
 // detail=column (word and column queries, no phrases) keeps it small.
+// quote_fts is filled once per transaction from the new quote rows. The
+// writer's clustering lookups (text hash and winnowed fingerprints to
+// cluster) are not stored: the writer derives them from quotes and clusters
+// in memory (ClusterIndex).
 const char kSchema[] = R"sql(
 CREATE TABLE schema_version(
   version INTEGER NOT NULL,
   application TEXT NOT NULL);
-INSERT INTO schema_version(version, application) VALUES (2, 'whosaid');
+INSERT INTO schema_version(version, application) VALUES (3, 'whosaid');
 
 CREATE TABLE outlets(
   id INTEGER PRIMARY KEY,
@@ -106,15 +110,6 @@ CREATE TABLE clusters(
   first_outlet_id INTEGER,
   occurrences INTEGER NOT NULL);
 
-CREATE TABLE cluster_keys(
-  norm_hash INTEGER PRIMARY KEY,
-  cluster_id INTEGER NOT NULL);
-
-CREATE TABLE cluster_fingerprints(
-  hash INTEGER NOT NULL,
-  cluster_id INTEGER NOT NULL,
-  PRIMARY KEY(hash, cluster_id)) WITHOUT ROWID;
-
 CREATE VIRTUAL TABLE quote_fts USING fts5(
   text, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE article_fts USING fts5(
@@ -130,9 +125,18 @@ CREATE VIRTUAL TABLE article_fts USING fts5(
 UPDATE schema_version SET version = 2;
 )sql";
 
+// Version 2 stored the writer's clustering lookups (cluster_keys,
+// cluster_fingerprints). Version 3 derives them from quotes and clusters in
+// the writer's memory instead, so dropping them loses nothing.
+const char kMigrateV2ToV3[] = R"sql(
+DROP TABLE cluster_keys;
+DROP TABLE cluster_fingerprints;
+UPDATE schema_version SET version = 3;
+)sql";
+
 // Migrations[v] takes a database from version v to v + 1. Version 1 is the
 // first; later versions add their step here.
-const char* const kMigrations[] = {nullptr, kMigrateV1ToV2};
+const char* const kMigrations[] = {nullptr, kMigrateV1ToV2, kMigrateV2ToV3};
 
 bool HasTable(Db* db, const char* name) {
   Statement st;

@@ -10,7 +10,7 @@
 namespace whosaid::internal {
 
 // The schema this build writes and reads.
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 // Returns the schema version recorded in db, 0 for an empty database, or an
 // error when the file is not a whosaid database.

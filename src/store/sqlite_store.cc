@@ -44,6 +44,9 @@ constexpr int kMaxSyndicationDistance = 3;
 constexpr size_t kMinSyndicationWords = 50;
 constexpr size_t kMaxTitles = 16;
 constexpr size_t kMaxAliases = 32;
+// A fingerprint shared by many clusters (a stock phrase) counts for the
+// first this many.
+constexpr size_t kMaxFingerprintHolders = 16;
 
 std::string JsonStrings(const std::vector<std::string>& v) {
   std::string out;
@@ -206,13 +209,9 @@ Status SqliteStore::Prepare() {
       {&insert_quote_,
        "INSERT INTO quotes(id, article_id, type, text, start, end, person_id, speaker, cue, addressee,"
        " addressee_norm, stmt_date, date, outlet_id, cluster_id, extra) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
-      {&insert_quote_fts_, "INSERT INTO quote_fts(rowid, text) VALUES (?,?)"},
-      {&find_cluster_key_, "SELECT cluster_id FROM cluster_keys WHERE norm_hash = ?"},
-      {&insert_cluster_key_, "INSERT OR IGNORE INTO cluster_keys(norm_hash, cluster_id) VALUES (?,?)"},
-      {&find_fingerprint_,
-       "SELECT f.cluster_id, c.rep_fingerprints FROM cluster_fingerprints f JOIN clusters c ON c.id = f.cluster_id"
-       " WHERE f.hash = ? LIMIT 16"},
-      {&insert_fingerprint_, "INSERT OR IGNORE INTO cluster_fingerprints(hash, cluster_id) VALUES (?,?)"},
+      // One statement per transaction: tokenising in one pass over the new
+      // rows costs less than one FTS5 insert per quote.
+      {&index_quote_text_, "INSERT INTO quote_fts(rowid, text) SELECT id, text FROM quotes WHERE id >= ? ORDER BY id"},
       {&insert_cluster_,
        "INSERT INTO clusters(id, rep_quote_id, rep_fingerprints, person_id, first_quote_id, first_date,"
        " first_outlet_id, occurrences) VALUES (?,?,?,?,?,?,?,1)"},
@@ -235,11 +234,61 @@ Status SqliteStore::Prepare() {
   return Status::Ok();
 }
 
-void SqliteStore::ClearWriteCaches() {
+void SqliteStore::ClearWriteCaches() { clusters_.clear(); }
+
+void SqliteStore::ResetWriterState() {
+  clusters_.clear();
   outlet_ids_.clear();
   surname_people_.clear();
   people_.clear();
-  clusters_.clear();
+  cluster_index_ = ClusterIndex();
+  cluster_index_loaded_ = false;
+  cluster_index_next_quote_ = 1;
+  data_version_ = -1;
+}
+
+Status SqliteStore::SyncWriterState() {
+  Statement st;
+  Status s = db_.Prepare("PRAGMA data_version", &st);
+  if (s.ok() && !st.Step(&s) && s.ok()) s = Status::IoError(db_.path() + ": PRAGMA data_version gave no row");
+  if (!s.ok()) return s;
+  int64_t version = st.Int(0);
+  // data_version changes only when another connection commits.
+  if (version != data_version_) {
+    outlet_ids_.clear();
+    surname_people_.clear();
+    people_.clear();
+  }
+  if (version != data_version_ || !cluster_index_loaded_) {
+    s = CatchUpClusterIndex();
+    if (!s.ok()) return s;
+    cluster_index_loaded_ = true;
+  }
+  data_version_ = version;
+  return Status::Ok();
+}
+
+Status SqliteStore::CatchUpClusterIndex() {
+  int64_t from = cluster_index_next_quote_;
+  Statement quotes, reps;
+  Status s = db_.Prepare("SELECT id, text, cluster_id FROM quotes WHERE id >= ? ORDER BY id", &quotes);
+  if (!s.ok()) return s;
+  quotes.Bind(1, from);
+  while (quotes.Step(&s)) {
+    cluster_index_.AddKey(SequenceHash(NormalizedWordHashes(quotes.Text(1))), quotes.Int(2));
+    cluster_index_next_quote_ = quotes.Int(0) + 1;
+  }
+  if (!s.ok()) return s;
+  // A cluster's representative only changes to a newer quote, so clusters
+  // created or changed since `from` have a representative id >= from.
+  s = db_.Prepare("SELECT c.id, q.text FROM clusters c JOIN quotes q ON q.id = c.rep_quote_id"
+                  " WHERE c.rep_quote_id >= ? ORDER BY c.id", &reps);
+  if (!s.ok()) return s;
+  reps.Bind(1, from);
+  while (reps.Step(&s)) {
+    cluster_index_.SetRepresentative(reps.Int(0), WinnowFingerprints(NormalizedWordHashes(reps.Text(1))));
+  }
+  return s;
 }
 
 Status SqliteStore::AddArticles(const std::vector<Article>& articles, int64_t* added) {
@@ -248,6 +297,7 @@ Status SqliteStore::AddArticles(const std::vector<Article>& articles, int64_t* a
   Status s = db_.Exec("BEGIN IMMEDIATE");
   if (!s.ok()) return s;
   ClearWriteCaches();
+  s = SyncWriterState();
   struct {
     int64_t* next;
     const char* sql;
@@ -262,6 +312,7 @@ Status SqliteStore::AddArticles(const std::vector<Article>& articles, int64_t* a
     if (s.ok()) s = db_.Prepare(n.sql, &st);
     if (s.ok() && st.Step(&s)) *n.next = st.Int(0);
   }
+  int64_t first_quote_id = next_quote_id_;
   int64_t count = 0;
   Status rejected;
   int64_t rejected_count = 0;
@@ -277,10 +328,15 @@ Status SqliteStore::AddArticles(const std::vector<Article>& articles, int64_t* a
     count += was_added;
   }
   if (s.ok()) s = FlushPeople();
+  if (s.ok()) {
+    index_quote_text_.Reset();
+    index_quote_text_.Bind(1, first_quote_id);
+    s = index_quote_text_.Run();
+  }
   if (s.ok()) s = db_.Exec("COMMIT");
   if (!s.ok()) {
     db_.Exec("ROLLBACK");
-    ClearWriteCaches();
+    ResetWriterState();
     return s;
   }
   ClearWriteCaches();
@@ -421,10 +477,6 @@ Status SqliteStore::AddOneArticle(const Article& a, bool* added) {
     qs.Bind(15, *cluster);
     qs.Bind(16, QuoteExtraJson(q));
     if (s = qs.Run(); !s.ok()) return s;
-    insert_quote_fts_.Reset();
-    insert_quote_fts_.Bind(1, qid);
-    insert_quote_fts_.Bind(2, q.content.text);
-    if (s = insert_quote_fts_.Run(); !s.ok()) return s;
     if (person_id > 0) {
       CachedPerson& p = people_[person_id];
       ++p.quote_delta;
@@ -533,8 +585,8 @@ StatusOr<int64_t> SqliteStore::ResolvePerson(const std::string& name, bool is_or
   std::vector<int64_t>* ids = nullptr;
   Status s = LoadSurname(parsed, &ids);
   if (!s.ok()) return s;
-  std::vector<KnownPerson> candidates;
-  for (int64_t id : *ids) candidates.push_back(people_[id].known);
+  std::vector<const KnownPerson*> candidates;
+  for (int64_t id : *ids) candidates.push_back(&people_[id].known);
   int64_t id = MatchKnownPerson(parsed, all_titles, candidates);
   CachedPerson* person;
   if (id == 0) {
@@ -615,46 +667,31 @@ StatusOr<int64_t> SqliteStore::AssignCluster(int64_t quote_id, const std::string
                                              const std::optional<std::string>& article_date,
                                              int64_t outlet_id) {
   std::vector<uint64_t> words = NormalizedWordHashes(text);
-  int64_t key = static_cast<int64_t>(SequenceHash(words));
-  Status s;
-  int64_t cluster = 0;
-  find_cluster_key_.Reset();
-  find_cluster_key_.Bind(1, key);
-  if (find_cluster_key_.Step(&s)) cluster = find_cluster_key_.Int(0);
-  find_cluster_key_.Reset();
-  if (!s.ok()) return s;
+  uint64_t key = SequenceHash(words);
+  int64_t cluster = cluster_index_.ClusterOfKey(key);
   std::vector<uint64_t> fingerprints = WinnowFingerprints(words);
-  auto insert_fingerprints = [&](int64_t id) -> Status {
-    for (uint64_t fp : fingerprints) {
-      insert_fingerprint_.Reset();
-      insert_fingerprint_.Bind(1, static_cast<int64_t>(fp));
-      insert_fingerprint_.Bind(2, id);
-      if (Status st = insert_fingerprint_.Run(); !st.ok()) return st;
-    }
-    return Status::Ok();
-  };
+  Status s;
   if (cluster == 0 && !fingerprints.empty()) {
     // A partial quote shares every fingerprint with the longer quote that
     // contains it, and the longer one shares all of the partial quote's.
-    // cluster id -> (fingerprints shared, fingerprints of its representative)
-    std::map<int64_t, std::pair<size_t, int64_t>> shared;
+    // Each cluster is counted once per fingerprint shared (per fingerprint,
+    // the 16 clusters with the smallest ids count).
+    std::vector<int64_t> holders, shared;
     for (uint64_t fp : fingerprints) {
-      find_fingerprint_.Reset();
-      find_fingerprint_.Bind(1, static_cast<int64_t>(fp));
-      while (find_fingerprint_.Step(&s)) {
-        auto& entry = shared[find_fingerprint_.Int(0)];
-        ++entry.first;
-        entry.second = find_fingerprint_.Int(1);
-      }
-      find_fingerprint_.Reset();
-      if (!s.ok()) return s;
+      cluster_index_.ClustersWithFingerprint(fp, kMaxFingerprintHolders, &holders);
+      shared.insert(shared.end(), holders.begin(), holders.end());
     }
+    std::sort(shared.begin(), shared.end());
     std::vector<int64_t> candidates;
-    for (const auto& [c, counts] : shared) {
+    for (size_t i = 0; i < shared.size();) {
+      size_t j = i;
+      while (j < shared.size() && shared[j] == shared[i]) ++j;
+      size_t count = j - i;
       // Containment either way means one side's fingerprints are all shared.
-      if (counts.first == fingerprints.size() || static_cast<int64_t>(counts.first) == counts.second) {
-        candidates.push_back(c);
+      if (count == fingerprints.size() || count == cluster_index_.RepresentativeFingerprints(shared[i])) {
+        candidates.push_back(shared[i]);
       }
+      i = j;
     }
     for (int64_t c : candidates) {
       StatusOr<const ClusterInfo*> info = LoadCluster(c);
@@ -671,7 +708,7 @@ StatusOr<int64_t> SqliteStore::AssignCluster(int64_t quote_id, const std::string
         set_cluster_rep_.Bind(3, c);
         if (s = set_cluster_rep_.Run(); !s.ok()) return s;
         clusters_[c].rep_words = words;
-        if (s = insert_fingerprints(c); !s.ok()) return s;
+        cluster_index_.SetRepresentative(c, fingerprints);
         break;
       }
     }
@@ -688,7 +725,7 @@ StatusOr<int64_t> SqliteStore::AssignCluster(int64_t quote_id, const std::string
     st.Bind(6, article_date);
     BindId(&st, 7, outlet_id);
     if (s = st.Run(); !s.ok()) return s;
-    if (s = insert_fingerprints(cluster); !s.ok()) return s;
+    cluster_index_.SetRepresentative(cluster, fingerprints);
     clusters_[cluster].rep_words = words;
   } else {
     Statement& st = update_cluster_;
@@ -700,10 +737,8 @@ StatusOr<int64_t> SqliteStore::AssignCluster(int64_t quote_id, const std::string
     st.Bind(5, cluster);
     if (s = st.Run(); !s.ok()) return s;
   }
-  insert_cluster_key_.Reset();
-  insert_cluster_key_.Bind(1, key);
-  insert_cluster_key_.Bind(2, cluster);
-  if (s = insert_cluster_key_.Run(); !s.ok()) return s;
+  cluster_index_.AddKey(key, cluster);
+  cluster_index_next_quote_ = quote_id + 1;
   return cluster;
 }
 

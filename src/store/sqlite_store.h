@@ -1,7 +1,9 @@
 // SqliteStore: the embedded SQLite implementation of whosaid::Store. Writes
 // run in one IMMEDIATE transaction per AddArticles call on a WAL database,
 // so a killed writer leaves the last committed state and readers in other
-// connections keep reading meanwhile. Not thread-safe; one per thread.
+// connections keep reading meanwhile. A writer keeps its clustering lookups
+// and caches in memory across calls and catches up on what other
+// connections commit. Not thread-safe; one per thread.
 #ifndef WHOSAID_STORE_SQLITE_STORE_H_
 #define WHOSAID_STORE_SQLITE_STORE_H_
 
@@ -13,6 +15,7 @@
 #include <variant>
 #include <vector>
 
+#include "src/store/cluster_index.h"
 #include "src/store/person_identity.h"
 #include "src/store/sqlite_db.h"
 #include "whosaid/store.h"
@@ -66,8 +69,18 @@ class SqliteStore : public Store {
   StatusOr<int64_t> AssignCluster(int64_t quote_id, const std::string& text, int64_t person_id,
                                   const std::optional<std::string>& article_date, int64_t outlet_id);
   StatusOr<const ClusterInfo*> LoadCluster(int64_t cluster_id);
+  // Brings the in-memory writer state up to date with the database at the
+  // start of a transaction: drops the people and outlet caches and catches
+  // cluster_index_ up when another connection committed since our last
+  // commit (or nothing is loaded yet).
+  Status SyncWriterState();
+  // Adds to cluster_index_ the quotes from cluster_index_next_quote_ on and
+  // the clusters whose representative is one of them.
+  Status CatchUpClusterIndex();
   Status FlushPeople();
   void ClearWriteCaches();
+  // Forgets everything the writer holds in memory, after a rollback.
+  void ResetWriterState();
   StatusOr<std::vector<int64_t>> PeopleNamed(const std::string& name);
   // Runs a SELECT of kHitColumns plus a score column.
   StatusOr<std::vector<QuoteHit>> RunHitQuery(const std::string& sql, const std::vector<SqlParam>& params);
@@ -83,18 +96,23 @@ class SqliteStore : public Store {
   int64_t next_cluster_id_ = 0;
   int64_t next_person_id_ = 0;
 
-  // Per-transaction caches; cleared by ClearWriteCaches.
+  // Writer caches kept across transactions while no other connection
+  // writes (SyncWriterState); cleared after a rollback.
   std::unordered_map<std::string, int64_t> outlet_ids_;
   std::unordered_map<std::string, std::vector<int64_t>> surname_people_;  // surname or org name
   std::map<int64_t, CachedPerson> people_;
+  ClusterIndex cluster_index_;
+  bool cluster_index_loaded_ = false;
+  int64_t cluster_index_next_quote_ = 1;  // Quotes below this are in cluster_index_.
+  int64_t data_version_ = -1;  // PRAGMA data_version after our last commit.
+  // Per-transaction cache; cleared by ClearWriteCaches.
   std::unordered_map<int64_t, ClusterInfo> clusters_;
 
   // Prepared writer statements.
   Statement find_article_, insert_article_, insert_band_, find_band_;
   Statement find_outlet_, insert_outlet_;
   Statement people_by_surname_, people_by_org_, insert_person_, update_person_, insert_person_name_;
-  Statement insert_article_person_, insert_quote_, insert_quote_fts_;
-  Statement find_cluster_key_, insert_cluster_key_, find_fingerprint_, insert_fingerprint_;
+  Statement insert_article_person_, insert_quote_, index_quote_text_;
   Statement insert_cluster_, update_cluster_, set_cluster_rep_, cluster_rep_text_;
 };
 

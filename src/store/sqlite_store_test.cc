@@ -305,6 +305,139 @@ TEST_F(StoreTest, FindsAPersonAnotherWriterAddedMeanwhile) {
   EXPECT_EQ((*top)[0].quote_count, 2);
 }
 
+// Articles whose quotes cluster by containment both ways: a partial quote,
+// a longer one that becomes the representative, and a partial quote of the
+// part only the longer one has.
+std::vector<Article> ContainmentArticles() {
+  const std::string base = "we will defend every inch of allied territory and nobody should doubt our resolve";
+  const std::string longer = base + " in the weeks and months to come";
+  struct {
+    const char* id;
+    const char* outlet;
+    const char* date;
+    std::string quote;
+  } const kCases[] = {
+      {"c1", "Daily Planet", "2025-03-03", base},
+      {"c2", "Evening Star", "2025-03-01", "every inch of allied territory and nobody should doubt"},
+      {"c3", "Morning Post", "2025-03-04", longer},
+      {"c4", "Wire", "2025-03-02", "nobody should doubt our resolve in the weeks and months"},
+      {"c5", "Daily Planet", "2025-03-05", "an unrelated remark about the harbour strike and the port"},
+      {"c6", "Evening Star", "2025-03-06", base},
+  };
+  std::vector<Article> out;
+  for (const auto& c : kCases) {
+    std::string text = "Mark Rutte said \"" + c.quote + "\" on Friday.";
+    out.push_back(ArticleBuilder(c.id, text)
+                      .Url(std::string("https://x.example/") + c.id)
+                      .Publisher(c.outlet)
+                      .Date(c.date)
+                      .AddPerson("p1", "Mark Rutte")
+                      .AddQuote(c.quote, "p1")
+                      .Build());
+  }
+  return out;
+}
+
+// Describes every quote's cluster, by quote id, for comparing databases.
+std::vector<std::string> ClusterViews(Store* store, int64_t quotes) {
+  std::vector<std::string> out;
+  for (int64_t id = 1; id <= quotes; ++id) {
+    StatusOr<QuoteCluster> c = store->GetQuoteCluster(id);
+    EXPECT_TRUE(c.ok()) << c.status().ToString();
+    if (!c.ok()) continue;
+    std::string view = std::to_string(c->id) + "|" + c->text + "|" + std::to_string(c->occurrences) + "|" +
+                       c->first_date + "|" + c->first_outlet;
+    for (const std::string& o : c->outlets) view += "|" + o;
+    out.push_back(view);
+  }
+  return out;
+}
+
+TEST_F(StoreTest, ClustersAcrossWriterRunsAsInOneRun) {
+  // The writer keeps its clustering lookups in memory and rebuilds them
+  // from the database when reopened; clusters must come out the same.
+  std::vector<Article> articles = ContainmentArticles();
+  std::vector<std::string> one_run, by_run, by_article;
+  {
+    auto store = OpenStore();
+    EXPECT_EQ(Add(store.get(), articles), 6);
+    one_run = ClusterViews(store.get(), 6);
+  }
+  std::filesystem::remove_all(dir_);
+  std::filesystem::create_directories(dir_);
+  for (size_t half : {size_t{0}, size_t{3}}) {
+    auto store = OpenStore();
+    EXPECT_EQ(Add(store.get(), {articles.begin() + half, articles.begin() + half + 3}), 3);
+    if (half == 3) by_run = ClusterViews(store.get(), 6);
+  }
+  std::filesystem::remove_all(dir_);
+  std::filesystem::create_directories(dir_);
+  {
+    // Two writers taking turns: each catches up on what the other stored.
+    auto first = OpenStore();
+    auto second = OpenStore();
+    for (size_t i = 0; i < articles.size(); ++i) Add(i % 2 ? second.get() : first.get(), {articles[i]});
+    by_article = ClusterViews(first.get(), 6);
+  }
+  ASSERT_EQ(one_run.size(), 6u);
+  // c1, c2, c3, c4 and c6 are one quotation; c3 is its longest text.
+  EXPECT_EQ(one_run[0], one_run[3]);
+  EXPECT_EQ(one_run[0], one_run[5]);
+  EXPECT_NE(one_run[0], one_run[4]);
+  EXPECT_NE(one_run[0].find("in the weeks and months to come|5|2025-03-01|Evening Star"), std::string::npos)
+      << one_run[0];
+  EXPECT_EQ(by_run, one_run);
+  EXPECT_EQ(by_article, one_run);
+}
+
+TEST_F(StoreTest, MigratesVersion2AndKeepsClustering) {
+  std::vector<Article> articles = ContainmentArticles();
+  {
+    auto store = OpenStore();
+    Add(store.get(), {articles.begin(), articles.begin() + 3});
+  }
+  {
+    // Turn the file into a version 2 database: it had the clustering
+    // lookup tables that version 3 derives in memory.
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    EXPECT_EQ(sqlite3_exec(db,
+                           "CREATE TABLE cluster_keys(norm_hash INTEGER PRIMARY KEY, cluster_id INTEGER NOT NULL);"
+                           "CREATE TABLE cluster_fingerprints(hash INTEGER NOT NULL, cluster_id INTEGER NOT NULL,"
+                           " PRIMARY KEY(hash, cluster_id)) WITHOUT ROWID;"
+                           "UPDATE schema_version SET version = 2;",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
+  StoreOptions read_only;
+  read_only.read_only = true;
+  StatusOr<std::unique_ptr<Store>> reader = Store::Open(path_, read_only);
+  ASSERT_FALSE(reader.ok());
+  EXPECT_NE(reader.status().message().find("needs migrating"), std::string::npos) << reader.status().message();
+  auto store = OpenStore();
+  Add(store.get(), {articles.begin() + 3, articles.end()});
+  StatusOr<StoreStats> stats = store->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->clusters, 2);
+  StatusOr<QuoteCluster> cluster = store->GetQuoteCluster(6);
+  ASSERT_TRUE(cluster.ok());
+  EXPECT_EQ(cluster->occurrences, 5);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db,
+                               "SELECT (SELECT version FROM schema_version),"
+                               " (SELECT count(*) FROM sqlite_master WHERE name IN ('cluster_keys', 'cluster_fingerprints'))",
+                               -1, &st, nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(st, 0), 3);
+  EXPECT_EQ(sqlite3_column_int(st, 1), 0);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+}
+
 TEST_F(StoreTest, ShortQuotesClusterOnlyWhenIdentical) {
   auto store = OpenStore();
   auto article = [](const std::string& id, const std::string& text, const std::string& quote) {

@@ -1,0 +1,97 @@
+// ClusterIndex: open-addressing tables for the writer's clustering lookups;
+// each fingerprint heads a chain of the clusters that have it.
+#include "src/store/cluster_index.h"
+
+#include <algorithm>
+#include <bit>
+#include <cstdint>
+
+namespace whosaid::internal {
+
+size_t ClusterIndex::Table::Home(uint64_t key) const {
+  // Fingerprints are minima of hashes, so their high bits lean to zero;
+  // a multiplicative hash spreads them before the top bits pick the slot.
+  int shift = 64 - std::countr_zero(slots.size());
+  return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift);
+}
+
+void ClusterIndex::Table::Grow() {
+  std::vector<Slot> old = std::move(slots);
+  slots.assign(old.empty() ? 1024 : old.size() * 2, Slot());
+  count = 0;
+  for (const Slot& s : old) {
+    if (s.value != 0) Insert(s.key, s.value);
+  }
+}
+
+void ClusterIndex::Table::Insert(uint64_t key, int64_t value) {
+  if ((count + 1) * 2 > slots.size()) Grow();
+  size_t mask = slots.size() - 1;
+  size_t i = Home(key);
+  while (slots[i].value != 0) i = (i + 1) & mask;
+  slots[i] = Slot{key, value};
+  ++count;
+}
+
+const ClusterIndex::Slot* ClusterIndex::Table::Find(uint64_t key) const {
+  if (slots.empty()) return nullptr;
+  size_t mask = slots.size() - 1;
+  for (size_t i = Home(key); slots[i].value != 0; i = (i + 1) & mask) {
+    if (slots[i].key == key) return &slots[i];
+  }
+  return nullptr;
+}
+
+ClusterIndex::Slot* ClusterIndex::Table::Find(uint64_t key) {
+  return const_cast<Slot*>(static_cast<const Table*>(this)->Find(key));
+}
+
+int64_t ClusterIndex::ClusterOfKey(uint64_t key) const {
+  const Slot* slot = keys_.Find(key);
+  return slot != nullptr ? slot->value : 0;
+}
+
+void ClusterIndex::AddKey(uint64_t key, int64_t cluster) {
+  if (keys_.Find(key) == nullptr) keys_.Insert(key, cluster);
+}
+
+void ClusterIndex::ClustersWithFingerprint(uint64_t fp, size_t max, std::vector<int64_t>* clusters) const {
+  clusters->clear();
+  const Slot* slot = fingerprint_chains_.Find(fp);
+  if (slot == nullptr) return;
+  for (size_t link = static_cast<size_t>(slot->value); link != 0; link = holders_[link - 1].next) {
+    clusters->push_back(holders_[link - 1].cluster);
+  }
+  std::sort(clusters->begin(), clusters->end());
+  if (clusters->size() > max) clusters->resize(max);
+}
+
+void ClusterIndex::SetRepresentative(int64_t cluster, const std::vector<uint64_t>& fingerprints) {
+  size_t c = static_cast<size_t>(cluster);
+  if (rep_fingerprints_.size() <= c) rep_fingerprints_.resize(std::max(c + 1, rep_fingerprints_.size() * 2));
+  bool had = rep_fingerprints_[c] > 0;
+  rep_fingerprints_[c] = static_cast<uint32_t>(fingerprints.size());
+  for (uint64_t fp : fingerprints) {
+    Slot* slot = fingerprint_chains_.Find(fp);
+    if (slot == nullptr) {
+      holders_.push_back(Holder{cluster, 0});
+      fingerprint_chains_.Insert(fp, static_cast<int64_t>(holders_.size()));
+      continue;
+    }
+    bool present = false;
+    for (size_t link = static_cast<size_t>(slot->value); had && !present && link != 0;
+         link = holders_[link - 1].next) {
+      present = holders_[link - 1].cluster == cluster;
+    }
+    if (present) continue;
+    holders_.push_back(Holder{cluster, static_cast<size_t>(slot->value)});
+    slot->value = static_cast<int64_t>(holders_.size());
+  }
+}
+
+uint32_t ClusterIndex::RepresentativeFingerprints(int64_t cluster) const {
+  size_t c = static_cast<size_t>(cluster);
+  return c < rep_fingerprints_.size() ? rep_fingerprints_[c] : 0;
+}
+
+}  // namespace whosaid::internal

@@ -1,0 +1,70 @@
+// ClusterIndex: the lookups a writer needs to cluster quotes (normalised
+// text hash -> cluster, winnowed fingerprint -> clusters), held in memory in
+// open-addressing tables. They are derived data: the writer rebuilds them
+// from the quotes and clusters tables rather than storing them. Not
+// thread-safe.
+#ifndef WHOSAID_STORE_CLUSTER_INDEX_H_
+#define WHOSAID_STORE_CLUSTER_INDEX_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace whosaid::internal {
+
+class ClusterIndex {
+ public:
+  // Returns the cluster recorded for a normalised-text hash, or 0.
+  int64_t ClusterOfKey(uint64_t key) const;
+  // Records key -> cluster unless key has one already (the first quote with
+  // a text decides). REQUIRES: cluster > 0.
+  void AddKey(uint64_t key, int64_t cluster);
+
+  // Sets *clusters to the clusters whose representative has fingerprint fp,
+  // ascending, at most max of them (the smallest ids).
+  void ClustersWithFingerprint(uint64_t fp, size_t max, std::vector<int64_t>* clusters) const;
+  // Records the fingerprints of cluster's (new) representative; pairs
+  // already present are not added twice. REQUIRES: cluster > 0.
+  void SetRepresentative(int64_t cluster, const std::vector<uint64_t>& fingerprints);
+  // Returns the fingerprint count of cluster's representative (0 if none).
+  uint32_t RepresentativeFingerprints(int64_t cluster) const;
+
+  size_t keys() const { return keys_.count; }
+  // Returns the number of (fingerprint, cluster) pairs.
+  size_t fingerprints() const { return holders_.size(); }
+
+ private:
+  // A slot with value 0 is empty (cluster ids and chain links start at 1).
+  struct Slot {
+    uint64_t key = 0;
+    int64_t value = 0;
+  };
+  // Linear probing over unique keys.
+  struct Table {
+    std::vector<Slot> slots;
+    size_t count = 0;
+    // Returns the slot holding key, or nullptr.
+    Slot* Find(uint64_t key);
+    const Slot* Find(uint64_t key) const;
+    // REQUIRES: key is not present; value != 0.
+    void Insert(uint64_t key, int64_t value);
+
+   private:
+    size_t Home(uint64_t key) const;
+    void Grow();
+  };
+  // One (fingerprint, cluster) pair, chained from its fingerprint's slot.
+  struct Holder {
+    int64_t cluster;
+    size_t next;  // 1 + index in holders_ of the next pair, 0 at the end.
+  };
+
+  Table keys_;
+  Table fingerprint_chains_;  // Fingerprint -> 1 + index of its newest pair.
+  std::vector<Holder> holders_;
+  std::vector<uint32_t> rep_fingerprints_;  // By cluster id.
+};
+
+}  // namespace whosaid::internal
+
+#endif  // WHOSAID_STORE_CLUSTER_INDEX_H_

@@ -1,0 +1,59 @@
+// Tests for ClusterIndex, the writer's in-memory clustering lookups.
+#include "src/store/cluster_index.h"
+
+#include <gtest/gtest.h>
+
+namespace whosaid::internal {
+namespace {
+
+TEST(ClusterIndex, TheFirstClusterOfAKeyStays) {
+  ClusterIndex index;
+  EXPECT_EQ(index.ClusterOfKey(42), 0);
+  index.AddKey(42, 7);
+  index.AddKey(42, 9);
+  EXPECT_EQ(index.ClusterOfKey(42), 7);
+  EXPECT_EQ(index.keys(), 1u);
+}
+
+TEST(ClusterIndex, FingerprintsListTheirClustersSmallestFirst) {
+  ClusterIndex index;
+  index.SetRepresentative(5, {1, 2, 3});
+  index.SetRepresentative(3, {2, 3});
+  index.SetRepresentative(9, {3});
+  std::vector<int64_t> clusters;
+  index.ClustersWithFingerprint(3, 16, &clusters);
+  EXPECT_EQ(clusters, (std::vector<int64_t>{3, 5, 9}));
+  index.ClustersWithFingerprint(3, 2, &clusters);
+  EXPECT_EQ(clusters, (std::vector<int64_t>{3, 5}));
+  index.ClustersWithFingerprint(4, 16, &clusters);
+  EXPECT_TRUE(clusters.empty());
+  EXPECT_EQ(index.RepresentativeFingerprints(5), 3u);
+  EXPECT_EQ(index.RepresentativeFingerprints(4), 0u);
+}
+
+TEST(ClusterIndex, ANewRepresentativeAddsOnlyNewPairs) {
+  ClusterIndex index;
+  index.SetRepresentative(1, {10, 20});
+  index.SetRepresentative(1, {10, 20, 30});
+  EXPECT_EQ(index.fingerprints(), 3u);
+  EXPECT_EQ(index.RepresentativeFingerprints(1), 3u);
+  std::vector<int64_t> clusters;
+  index.ClustersWithFingerprint(10, 16, &clusters);
+  EXPECT_EQ(clusters, (std::vector<int64_t>{1}));
+}
+
+TEST(ClusterIndex, KeepsEverythingAcrossGrowth) {
+  ClusterIndex index;
+  for (int64_t c = 1; c <= 20000; ++c) {
+    index.AddKey(static_cast<uint64_t>(c) << 40, c);  // High bits only, as minima often differ.
+    index.SetRepresentative(c, {static_cast<uint64_t>(c % 100)});
+  }
+  for (int64_t c = 1; c <= 20000; c += 997) EXPECT_EQ(index.ClusterOfKey(static_cast<uint64_t>(c) << 40), c);
+  std::vector<int64_t> clusters;
+  index.ClustersWithFingerprint(7, 1000, &clusters);
+  EXPECT_EQ(clusters.size(), 200u);
+  EXPECT_EQ(clusters.front(), 7);
+}
+
+}  // namespace
+}  // namespace whosaid::internal
