@@ -61,6 +61,14 @@ TEST_F(ExtractCliBadInput, GoodInputExitsZeroWithOneLinePerArticle) {
   EXPECT_NE(r.out.find("\"speaker\":\"Maria Lopez\""), std::string::npos);
 }
 
+TEST_F(ExtractCliBadInput, NoAttributionGivesTheCleanArticleOnly) {
+  RunResult r = RunWhosaid("extract --no-attribution " + Path("good.txt"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"text\":\"Maria Lopez said the vote was fair.\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"quotes\":[]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"people\":[]"), std::string::npos) << r.out;
+}
+
 TEST_F(ExtractCliBadInput, EachBadInputIsNamedAndTheRestIsWritten) {
   Write("empty.txt", "   \n\n");
   Write("binary.bin", std::string("\x7f" "ELF\0\0\0\x01\x02", 9));

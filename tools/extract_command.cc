@@ -37,6 +37,7 @@ const char kExtractHelp[] =
     "  --paths-from-stdin  read the paths to process from stdin, one per line\n"
     "  --strict        also exit 1 when a record inside a WARC or JSONL file failed\n"
     "  --raw           plain-text input is already the body: text equals it exactly\n"
+    "  --no-attribution  clean articles only: no people, quotes or events\n"
     "  --date DATE     publication date (YYYY-MM-DD), overriding what the input says\n"
     "  --pretty        indent the JSON for reading\n"
     "Bad records are reported on stderr (file, offset, reason), counted in the\n"
@@ -310,6 +311,8 @@ int RunExtract(const std::vector<std::string>& args) {
       return kExitOk;
     } else if (a == "--raw") {
       options.raw = true;
+    } else if (a == "--no-attribution") {
+      options.attribute = false;
     } else if (a == "--pretty") {
       pretty = true;
     } else if (a == "--strict") {

@@ -35,6 +35,9 @@ struct ExtractOptions {
   // The HTTP Content-Type of an HTML page, whose charset wins over the
   // page's <meta>. Default: "" (none).
   std::string content_type;
+  // When false, only the clean article is made: text, metadata and sourcing,
+  // but no people, quotes or time mentions. Default: true.
+  bool attribute = true;
 };
 
 // Cleans plain text (page chrome, headline, datelines, source lines) into an

@@ -88,7 +88,7 @@ StatusOr<Article> ExtractHtml(std::string_view html, const std::string& id,
   }
   if (article.text.empty()) return Status::NotFound(id + ": no article text found");
   internal::FindSourcing(article.text, &article);
-  AttributeArticle(&article);
+  if (options.attribute) AttributeArticle(&article);
   return article;
 }
 

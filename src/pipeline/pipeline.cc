@@ -49,7 +49,7 @@ StatusOr<Article> ExtractPlainText(std::string_view input, const std::string& id
   } else {
     internal::CleanPlainText(repaired, &article);
   }
-  AttributeArticle(&article);
+  if (options.attribute) AttributeArticle(&article);
   return article;
 }
 
