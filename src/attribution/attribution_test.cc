@@ -162,6 +162,25 @@ TEST(Attribution, AStatementInTheFrameSentenceDoesNotEndTheQuote) {
   EXPECT_EQ(q->speaker.value_or(""), "Maria Lopez");
 }
 
+TEST(Attribution, SourcesAroundAppositivesAndTitleModifiers) {
+  Article a = Attribute("\"The count was clean,\" said former election chief Maria Lopez. "
+                        "Observers from two parties \xE2\x80\x94 the Greens and the Liberals \xE2\x80\x94 said the vote "
+                        "was fair. Local officials, like their national counterparts, say turnout rose.");
+  const Quote* direct = Containing(a, "The count was clean");
+  ASSERT_NE(direct, nullptr);
+  ASSERT_TRUE(direct->source.has_value());
+  EXPECT_EQ(direct->source->text, "former election chief Maria Lopez");
+  EXPECT_EQ(direct->speaker.value_or(""), "Maria Lopez");
+  const Quote* dashes = Containing(a, "the vote was fair");
+  ASSERT_NE(dashes, nullptr);
+  ASSERT_TRUE(dashes->source.has_value());
+  EXPECT_EQ(dashes->source->text, "Observers from two parties");
+  const Quote* commas = Containing(a, "turnout rose");
+  ASSERT_NE(commas, nullptr);
+  ASSERT_TRUE(commas->source.has_value());
+  EXPECT_EQ(commas->source->text, "Local officials");
+}
+
 TEST(Attribution, NamesInTheFrameSentenceDoNotBreakAQuoteIntoTwo) {
   Article a = Attribute("\"The vote was fair,\" Maria Lopez told CNN. \"Nobody was turned away.\"");
   const Quote* q = Containing(a, "Nobody was turned away");

@@ -304,9 +304,26 @@ int Attributor::NounPhraseLeft(int k, int sentence_first) {
     if (t_[p].Is(kPossessive) && p - 1 >= sentence_first && t_.IsWord(p - 1)) { b = p - 1; continue; }
     if (!t_.IsWord(p) && t_[p].kind != TokenKind::kNumber) break;
     std::string_view w = t_.Lower(p);
-    if (IsDeterminer(w)) { b = p; break; }
-    // "75 percent of Democrats", "half of voters".
-    if (w == "of" && p - 1 >= sentence_first && (t_.IsWord(p - 1) || t_[p - 1].kind == TokenKind::kNumber)) { b = p; continue; }
+    auto attaches = [&](int x) {  // "of", "from", "in" after a noun: "Observers from".
+      if (x - 1 < sentence_first || !t_.IsWord(x) || !t_.IsWord(x - 1)) return false;
+      std::string_view pw = t_.Lower(x);
+      return (pw == "of" || pw == "from" || pw == "in") && !IsFunctionWord(t_.Lower(x - 1)) &&
+             facts_.cue_len[x - 1] == 0 && !InQuote(x - 1);
+    };
+    if (IsDeterminer(w)) {
+      b = p;
+      // "Observers from two parties": the phrase goes on past "from the".
+      if (attaches(p - 1) && k - p < kMaxNounPhrase + 2) { b = p - 1; continue; }
+      break;
+    }
+    // "former tech executive Carly Fiorina said".
+    if (w == "former") { b = p; continue; }
+    // "75 percent of Democrats", "half of voters", "Observers from two
+    // parties", "Insiders in the next two states".
+    if (attaches(p) || (w == "of" && p - 1 >= sentence_first && t_[p - 1].kind == TokenKind::kNumber)) {
+      b = p;
+      continue;
+    }
     if (IsFunctionWord(w) || IsPreposition(w) || IsClauseOpener(w) || facts_.cue_len[p] > 0) break;
     if (t_[p].Is(kSentenceStart) && !t_[p].Is(kCapitalized) && t_[p].kind != TokenKind::kNumber) break;
     b = p;
@@ -326,8 +343,11 @@ int Attributor::NounPhraseRight(int k, int limit) {
   while (e < limit && e - start_words < kMaxNounPhrase &&
          (t_.IsWord(e) || t_[e].Is(kPossessive) || t_[e].kind == TokenKind::kNumber)) {
     std::string_view w = t_.Lower(e);
-    if (e > start_words && (IsFunctionWord(w) || IsPreposition(w) || IsClauseOpener(w) || facts_.cue_len[e] > 0)) break;
-    if (e == start_words && (IsFunctionWord(w) || IsPreposition(w))) return -1;
+    // "said former Obama adviser David Axelrod".
+    bool modifier = w == "former" || w == "then";
+    if (e > start_words && !modifier &&
+        (IsFunctionWord(w) || IsPreposition(w) || IsClauseOpener(w) || facts_.cue_len[e] > 0)) break;
+    if (e == start_words && !modifier && (IsFunctionWord(w) || IsPreposition(w))) return -1;
     ++e;
   }
   if (e == start_words) return -1;
@@ -386,6 +406,30 @@ int Attributor::SourceLeftOf(int cue_first) {
     }
     return subject;
   }
+  auto is_dash = [&](int x) {
+    std::string_view d = t_.Surface(x);
+    return d == "\xE2\x80\x94" || d == "\xE2\x80\x93" || d == "--";
+  };
+  if (is_dash(k) && k - 1 > s_first) {
+    // "Insiders in two states — Nevada and South Carolina — said": the
+    // speaker stands before the opening dash.
+    for (int j = k - 1; j > std::max(s_first, k - 30); --j) {
+      if (InQuote(j)) break;
+      if (!is_dash(j)) continue;
+      int before = mentions_->EndingAt(j - 1);
+      int np = NounPhraseLeft(j - 1, s_first);
+      // The longer of the mention and the noun phrase ("Observers from two
+      // parties", not "two parties").
+      if (np >= 0 && (before < 0 || np < mentions_->mention(before).first)) {
+        if (before >= 0 && mentions_->mention(before).entity >= 0) {
+          return mentions_->AddLinkedPhrase(np, j, mentions_->mention(before).entity);
+        }
+        return mentions_->AddSourcePhrase(np, j);
+      }
+      return before;
+    }
+    return -1;
+  }
   if (t_.IsPunct(k, ',') && k - 1 >= s_first) {
     // "The opposition leader, Tomas Berg, said" names the speaker last;
     // "Rutte, the NATO chief, said" names him first.
@@ -401,8 +445,9 @@ int Attributor::SourceLeftOf(int cue_first) {
     for (int j = k - 1; j >= std::max(s_first, k - 30); --j) {
       if (t_.IsPunct(j, ',')) {
         int before = j - 1 >= s_first ? mentions_->EndingAt(j - 1) : -1;
-        if (before < 0 && inner < 0 && j - 1 >= s_first && t_[j - 1].Is(kCapitalized)) {
-          // "Sarandon, 69, told MSNBC": a name the lexicons don't know.
+        if (before < 0 && inner < 0 && j - 1 >= s_first) {
+          // "Sarandon, 69, told MSNBC": a name the lexicons don't know;
+          // "Democratic economists, like their Republican counterparts, say".
           int np = NounPhraseLeft(j - 1, s_first);
           if (np >= 0) before = mentions_->AddSourcePhrase(np, j);
         }
@@ -506,6 +551,12 @@ int Attributor::SourceRightOf(int k, int limit, int* end) {
   int e = NounPhraseRight(k, limit);
   if (e < 0) return -1;
   *end = e;
+  // "former election chief Maria Lopez": the phrase names the person its
+  // last mention names.
+  int inner = mentions_->EndingAt(e - 1);
+  if (inner >= 0 && mentions_->mention(inner).first > k && mentions_->mention(inner).entity >= 0) {
+    return mentions_->AddLinkedPhrase(k, e, mentions_->mention(inner).entity);
+  }
   return mentions_->AddSourcePhrase(k, e);
 }
 
@@ -629,9 +680,14 @@ bool Attributor::ParseAfterCue(int cue_first, int k, int limit, FoundAttribution
       if (w == "that") { k = x; break; }
       if (w == "how" || w == "what" || w == "why" || w == "whether" || w == "who" || w == "which" ||
           w == "when" || w == "where" || w == "if") break;
-      if (IsPronounSubject(w) && w != "you" && w != "it" && x + 1 < limit && t_.IsWord(x + 1) && !IsPreposition(t_.Lower(x + 1))) {
-        k = x;
-        break;
+      if (IsPronounSubject(w) && w != "you" && x + 1 < limit && t_.IsWord(x + 1) && !IsPreposition(t_.Lower(x + 1))) {
+        // "said in politics it takes time": "it" only before a verb.
+        std::string_view v = t_.Lower(x + 1);
+        bool verb = v.ends_with("s") || v.ends_with("ed") || IsAuxiliary(v) || IsBeForm(v);
+        if (w != "it" || verb) {
+          k = x;
+          break;
+        }
       }
     }
   }
