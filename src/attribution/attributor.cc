@@ -152,6 +152,8 @@ void MarkCues(const TokenizedText& t, TokenFacts* facts) {
       // "a progressive think tank", "thanks to a big win": nouns and a
       // preposition.
       if ((next == "tank" || next == "tanks") || (t.Lower(i) == "thanks" && next == "to")) continue;
+      // "an extraction method known as fracking": a name, not a belief.
+      if (t.Lower(i) == "known" && next == "as") continue;
       // "The full poll can be found here", "the attackers were known": a
       // passive belief or finding with nothing reported after it.
       if (form->category != CueCategory::kSpeech && prev_word && IsBeForm(prev) && len == 1 &&
@@ -1130,6 +1132,10 @@ void Attributor::AttributeCues() {
       for (int x = content_first; x < content_last; ++x) {
         if (t_.IsWord(x) || t_[x].kind == TokenKind::kQuote || t_[x].kind == TokenKind::kNumber) { forward = true; break; }
       }
+      // "O'Malley said, according to the Las Vegas Sun": another frame, not
+      // the statement.
+      if (forward && facts_.cue_len[content_first] > 0 &&
+          facts_.cue_form[content_first]->category == CueCategory::kSource) forward = false;
       if (!forward) {
         // "CONTENT, Rutte said." / "CONTENT, said Rutte."
         int frame_first = inverted ? c : mentions_->mention(a.source).first;
