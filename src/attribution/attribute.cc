@@ -105,11 +105,7 @@ void AddSecondPass(const internal::TokenizedText& t, const std::vector<internal:
     }
     if (!clash) found->push_back(std::move(a));
   }
-  if (found->size() == first_count) return;
-  std::stable_sort(found->begin(), found->end(), [](const FoundAttribution& a, const FoundAttribution& b) {
-    if (a.content.first != b.content.first) return a.content.first < b.content.first;
-    return a.content.last > b.content.last;
-  });
+  if (found->size() > first_count) internal::SortInTextOrder(found);
 }
 
 }  // namespace
@@ -206,14 +202,10 @@ void AttributeArticle(Article* article) {
     article->quotes.push_back(std::move(q));
   }
   MarkEmbeddedStatements(&article->quotes);
-  // A statement reported inside another takes the outer one's date. Quotes
-  // are sorted by start (longest first), so a sweep with a stack of open
-  // dated outers finds each inner's nearest container in linear time.
-  std::vector<const Quote*> open_outers;
+  // A statement reported inside another takes the outer one's date; the
+  // outer one comes first and has taken its own container's already.
   for (Quote& q : article->quotes) {
-    while (!open_outers.empty() && open_outers.back()->content.end < q.content.end) open_outers.pop_back();
-    if (!q.date && !open_outers.empty()) q.date = open_outers.back()->date;
-    if (q.date) open_outers.push_back(&q);
+    if (!q.date && q.within) q.date = article->quotes[*q.within].date;
   }
   for (const internal::TimeExpression& te : times) {
     TimeMention tm;

@@ -1388,15 +1388,19 @@ void Attributor::AttributeColons() {
   }
 }
 
+void SortInTextOrder(std::vector<FoundAttribution>* found) {
+  std::stable_sort(found->begin(), found->end(), [](const FoundAttribution& a, const FoundAttribution& b) {
+    if (a.content.first != b.content.first) return a.content.first < b.content.first;
+    return a.content.last > b.content.last;
+  });
+}
+
 std::vector<FoundAttribution> Attributor::Run() {
   AttributeDirectQuotes();
   AttributeColons();
   AttributeCues();
   AttributeContinuations();
-  std::stable_sort(found_.begin(), found_.end(), [](const FoundAttribution& a, const FoundAttribution& b) {
-    if (a.content.first != b.content.first) return a.content.first < b.content.first;
-    return a.content.last > b.content.last;
-  });
+  SortInTextOrder(&found_);
   return found_;
 }
 

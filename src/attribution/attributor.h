@@ -50,6 +50,10 @@ struct TokenFacts {
 // reads as a reporting verb in context.
 void MarkCues(const TokenizedText& text, TokenFacts* facts);
 
+// Sorts attributions by where their content starts, a container before
+// what it contains.
+void SortInTextOrder(std::vector<FoundAttribution>* found);
+
 class Attributor {
  public:
   Attributor(const TokenizedText& text, const std::vector<QuotedSpan>& quotes,
