@@ -177,6 +177,10 @@ TEST(Attribution, SourcesAroundAppositivesAndTitleModifiers) {
   ASSERT_NE(dashes, nullptr);
   ASSERT_TRUE(dashes->source.has_value());
   EXPECT_EQ(dashes->source->text, "Observers from two parties");
+  Article b = Attribute("Ana Ruiz, 27, a teacher in Des Moines, said the count would be checked.");
+  const Quote* aged = Containing(b, "the count would be checked");
+  ASSERT_NE(aged, nullptr);
+  EXPECT_EQ(aged->speaker.value_or(""), "Ana Ruiz");
   const Quote* commas = Containing(a, "turnout rose");
   ASSERT_NE(commas, nullptr);
   ASSERT_TRUE(commas->source.has_value());

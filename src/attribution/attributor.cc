@@ -445,6 +445,12 @@ int Attributor::SourceLeftOf(int cue_first) {
     if (inner >= 0 && mentions_->mention(inner).kind != MentionKind::kDescription &&
         mentions_->mention(inner).kind != MentionKind::kPronoun) return inner;
     for (int j = k - 1; j >= std::max(s_first, k - 30); --j) {
+      // "Jillian Chase, 27, a Tinder user in New York, said": an age
+      // between commas belongs to the appositive.
+      if (t_.IsPunct(j, ',') && j - 2 >= s_first && t_[j - 1].kind == TokenKind::kNumber &&
+          t_.IsPunct(j - 2, ',')) {
+        j -= 2;
+      }
       if (t_.IsPunct(j, ',')) {
         int before = j - 1 >= s_first ? mentions_->EndingAt(j - 1) : -1;
         if (before < 0 && inner < 0 && j - 1 >= s_first) {
@@ -1120,6 +1126,11 @@ void Attributor::AttributeCues() {
         int src_end = -1;
         a.source = SourceRightOf(cue_last, s_end, &src_end);
         if (a.source < 0) continue;
+        // "..., said the election would come up": a verb after the phrase
+        // makes it the subject of the content, not an inverted speaker.
+        if (src_end < s_end && t_.IsWord(src_end) && (IsAuxiliary(t_.Lower(src_end)) || IsBeForm(t_.Lower(src_end)))) {
+          continue;
+        }
         after = src_end;
         inverted = true;
       }
