@@ -733,6 +733,15 @@ int Attributor::ContentEnd(int first, int limit, bool clause_only) const {
         facts_.cue_len[k + 1] > 0 && !facts_.cue_form[k + 1]->participle) {
       return k;
     }
+    // "Trump wants the votes and Pena Nieto wants to be a hero": another
+    // named speaker and a cue of their own.
+    if (k > first && t_.IsWord(k) && (t_.Lower(k) == "and" || t_.Lower(k) == "but") && k + 1 < limit) {
+      int m = mentions_->StartingAt(k + 1);
+      if (m >= 0 && mentions_->mention(m).kind != MentionKind::kGroup) {
+        int v = mentions_->mention(m).last;
+        if (v < limit && facts_.cue_len[v] > 0 && !facts_.cue_form[v]->participle) return k;
+      }
+    }
     // "... with Americans -- but it clearly was ...": a turn the speaker
     // did not make.
     if ((t_.Surface(k) == "--" || t_.Surface(k) == "\xE2\x80\x94" || t_.Surface(k) == "\xE2\x80\x93") &&
