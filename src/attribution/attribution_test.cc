@@ -91,6 +91,10 @@ TEST(Attribution, ContentStopsWhereAContrastingAttributionBegins) {
   ASSERT_NE(observers, nullptr);
   EXPECT_NE(observers, lopez);
   EXPECT_FALSE(observers->within.has_value());
+  Article b = Attribute("Maria Lopez wants a recount and Tom Berg wants a new vote.");
+  const Quote* wants = Containing(b, "a recount");
+  ASSERT_NE(wants, nullptr);
+  EXPECT_EQ(wants->content.text, "a recount");
 }
 
 TEST(Attribution, AppearancesAndExpectationsHaveNoSpeaker) {
