@@ -116,6 +116,10 @@ TEST(Attribution, AppearancesAndExpectationsHaveNoSpeaker) {
   ASSERT_NE(appears, nullptr);
   EXPECT_FALSE(appears->speaker.has_value());
   EXPECT_EQ(appears->content.text, "that the vote was fair");
+  Article widely = Attribute("Maria Lopez is widely expected to win the recount.");
+  ASSERT_EQ(widely.quotes.size(), 1u);
+  EXPECT_FALSE(widely.quotes[0].speaker.has_value());
+  EXPECT_EQ(widely.quotes[0].parts.at(0).text, "Maria Lopez");
   // An act after "seemed to" is still the subject's.
   Article b = Attribute("Maria Lopez seemed to recognize the problem.");
   ASSERT_EQ(b.quotes.size(), 1u);

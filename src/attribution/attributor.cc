@@ -377,6 +377,12 @@ int Attributor::SourceLeftOf(int cue_first) {
   while (k >= s_first && skipped < 4) {
     if (mentions_->EndingAt(k) >= 0) break;
     if (t_.IsWord(k) && IsVerbModifier(t_.Lower(k)) && t_.Lower(k) != "in") { --k; ++skipped; continue; }
+    // "Lopez is widely expected", "Berg angrily denied": an adverb.
+    if (t_.IsWord(k) && !t_[k].Is(kCapitalized) && t_.Lower(k).size() > 4 && t_.Lower(k).ends_with("ly")) {
+      --k;
+      ++skipped;
+      continue;
+    }
     // A time expression between subject and verb: "Rutte on Friday said".
     bool time_here = false;
     for (int b = std::max(s_first, k - 3); b <= k; ++b) {
@@ -1239,9 +1245,14 @@ void Attributor::AttributeCues() {
 bool Attributor::IsRaisingCue(int c, int cue_last) const {
   const CueForm* form = facts_.cue_form[c];
   if (form->lemma == "seem" || form->lemma == "appear") return true;
-  // The passive with "to": "is expected to", "was thought to", "are said to".
-  static const std::string_view kPassive[] = {"expect", "think", "believe", "say", "consider", "report", "know"};
-  bool passive = c > 0 && t_.IsWord(c - 1) && IsBeForm(t_.Lower(c - 1)) && cue_last < t_.size() &&
+  // The passive with "to": "is expected to", "is widely expected to", "was
+  // thought to", "are said to", "was favored to win".
+  static const std::string_view kPassive[] = {"expect", "think", "believe", "say",     "consider",
+                                              "report", "know",  "favor",   "predict", "project"};
+  int b = c - 1;
+  while (b > 0 && t_.IsWord(b) && (t_.Lower(b).ends_with("ly") || IsVerbModifier(t_.Lower(b))) &&
+         !IsBeForm(t_.Lower(b)) && c - b < 4) --b;
+  bool passive = b >= 0 && t_.IsWord(b) && IsBeForm(t_.Lower(b)) && cue_last < t_.size() &&
                  t_.IsWord(cue_last) && t_.Lower(cue_last) == "to";
   for (std::string_view l : kPassive) {
     if (passive && form->lemma == l) return true;
