@@ -195,6 +195,20 @@ TEST(Attribution, SourcesAroundAppositivesAndTitleModifiers) {
   EXPECT_EQ(commas->source->text, "Local officials");
 }
 
+TEST(Attribution, AQuestionAskedIsAStatementWithoutASource) {
+  Article a = Attribute("Asked whether the count was fair, most observers said yes. "
+                        "Maria Lopez smiled when asked about the delays at the polls.");
+  const Quote* whether = Containing(a, "the count was fair");
+  ASSERT_NE(whether, nullptr);
+  EXPECT_EQ(whether->content.text, "whether the count was fair");
+  EXPECT_EQ(whether->cue->text, "Asked");
+  EXPECT_FALSE(whether->source.has_value());
+  const Quote* about = Containing(a, "the delays");
+  ASSERT_NE(about, nullptr);
+  EXPECT_EQ(about->content.text, "the delays at the polls");
+  EXPECT_EQ(about->cue->text, "asked about");
+}
+
 TEST(Attribution, NamesInTheFrameSentenceDoNotBreakAQuoteIntoTwo) {
   Article a = Attribute("\"The vote was fair,\" Maria Lopez told CNN. \"Nobody was turned away.\"");
   const Quote* q = Containing(a, "Nobody was turned away");

@@ -1419,6 +1419,54 @@ void Attributor::AttributeColons() {
   }
 }
 
+// "Asked whether Clinton has the integrity to serve, 75 percent said no",
+// "when asked about his daughter's work": the question is a statement with
+// no source in its clause (the asker is not named), up to the comma.
+void Attributor::AttributeQuestionsAsked() {
+  const int n = t_.size();
+  for (int c = 0; c < n; ++c) {
+    if (!t_.IsWord(c) || t_.Lower(c) != "asked" || InQuote(c) || cue_used_[c]) continue;
+    int s_first = SentenceFirst(c);
+    std::string_view prev = c > s_first && t_.IsWord(c - 1) ? t_.Lower(c - 1) : std::string_view();
+    bool opener = c == s_first || prev == "when" || prev == "if" || prev == "after" || prev == "once" ||
+                  (c > s_first && t_.IsPunct(c - 1, ','));
+    if (!opener) continue;
+    int s_end = SentenceEnd(c);
+    // "Asked on Fox News who leads ...": a short phrase before the question.
+    int k = c + 1;
+    auto question_word = [&](int x) {
+      std::string_view w = t_.Lower(x);
+      return w == "whether" || w == "if" || w == "about" || w == "who" || w == "what" || w == "why" ||
+             w == "how" || w == "which" || w == "where";
+    };
+    while (k < s_end && k - c <= 8 && t_.IsWord(k) && !question_word(k) && facts_.cue_len[k] == 0) ++k;
+    if (k >= s_end || !t_.IsWord(k) || !question_word(k)) continue;
+    int first = k;
+    int cue_last = c + 1;
+    if (t_.Lower(k) == "about") {
+      first = k + 1;
+      if (k == c + 1) cue_last = k + 1;  // "asked about" is the cue.
+    }
+    int last = first;
+    while (last < s_end && !t_.IsPunct(last, ',')) {
+      int q = facts_.quote_of_token[last];
+      last = q >= 0 ? quotes_[q].close + 1 : last + 1;
+    }
+    last = std::min(last, s_end);
+    while (last > first && t_[last - 1].kind == TokenKind::kPunct && !InQuote(last - 1)) --last;
+    int words = 0;
+    for (int x = first; x < last; ++x) words += t_.IsWord(x);
+    if (words < 2) continue;
+    FoundAttribution a;
+    a.cue = {c, cue_last};
+    a.content = {first, last};
+    a.category = CueCategory::kSpeech;
+    Classify(&a);
+    cue_used_[c] = 1;
+    found_.push_back(a);
+  }
+}
+
 void SortInTextOrder(std::vector<FoundAttribution>* found) {
   std::stable_sort(found->begin(), found->end(), [](const FoundAttribution& a, const FoundAttribution& b) {
     if (a.content.first != b.content.first) return a.content.first < b.content.first;
@@ -1431,6 +1479,7 @@ std::vector<FoundAttribution> Attributor::Run() {
   AttributeColons();
   AttributeCues();
   AttributeContinuations();
+  AttributeQuestionsAsked();
   SortInTextOrder(&found_);
   return found_;
 }

@@ -72,6 +72,7 @@ class Attributor {
   bool LeadingAttribution(int q, FoundAttribution* out);
   void AttributeCues();
   void AttributeContinuations();
+  void AttributeQuestionsAsked();
   // True for the cue at [c, cue_last) when it reports an appearance or an
   // expectation rather than anyone's words: "seems", "appeared", "is
   // expected to".
