@@ -54,7 +54,7 @@ constexpr size_t kMaxTitles = 16;
 constexpr size_t kMaxAliases = 32;
 // A fingerprint shared by many clusters (a stock phrase) counts for the
 // first this many.
-constexpr size_t kMaxFingerprintHolders = 16;
+constexpr size_t kMaxFingerprintHolders = ClusterIndex::kHoldersKept;
 
 std::string JsonStrings(const std::vector<std::string>& v) {
   std::string out;
