@@ -1,6 +1,6 @@
 // ClusterIndex: open-addressing tables for the writer's clustering lookups;
-// each fingerprint heads a sorted chain of the smallest clusters that have
-// it.
+// each fingerprint heads a chain of the smallest clusters that have it,
+// largest id first.
 #include "src/store/cluster_index.h"
 
 #include <algorithm>
@@ -60,10 +60,12 @@ void ClusterIndex::ClustersWithFingerprint(uint64_t fp, size_t max, std::vector<
   clusters->clear();
   const Slot* slot = fingerprint_chains_.Find(fp);
   if (slot == nullptr) return;
-  for (size_t link = static_cast<size_t>(slot->value); link != 0 && clusters->size() < max;
-       link = holders_[link - 1].next) {
+  for (size_t link = ChainHead(*slot); link != 0; link = holders_[link - 1].next) {
     clusters->push_back(holders_[link - 1].cluster);
   }
+  // The chain runs from the largest id down.
+  std::reverse(clusters->begin(), clusters->end());
+  if (clusters->size() > max) clusters->resize(max);
 }
 
 void ClusterIndex::SetRepresentative(int64_t cluster, const std::vector<uint64_t>& fingerprints) {
@@ -74,7 +76,7 @@ void ClusterIndex::SetRepresentative(int64_t cluster, const std::vector<uint64_t
     Slot* slot = fingerprint_chains_.Find(fp);
     if (slot == nullptr) {
       holders_.push_back(Holder{cluster, 0});
-      fingerprint_chains_.Insert(fp, static_cast<int64_t>(holders_.size()));
+      fingerprint_chains_.Insert(fp, ChainValue(holders_.size(), 1));
       continue;
     }
     AddHolder(cluster, slot);
@@ -82,33 +84,42 @@ void ClusterIndex::SetRepresentative(int64_t cluster, const std::vector<uint64_t
 }
 
 void ClusterIndex::AddHolder(int64_t cluster, Slot* chain) {
-  // The chain is short (at most kHoldersKept) and sorted; rebuild it.
+  size_t head = ChainHead(*chain);
+  size_t length = ChainLength(*chain);
+  int64_t largest = holders_[head - 1].cluster;
+  if (cluster > largest) {
+    // The common case, a new cluster: O(1) either way.
+    if (length == kHoldersKept) return;  // Never among the smallest.
+    holders_.push_back(Holder{cluster, head});
+    chain->value = ChainValue(holders_.size(), length + 1);
+    return;
+  }
+  // An older cluster's new representative: rebuild the short chain.
   size_t nodes[kHoldersKept + 1];
   size_t n = 0;
-  for (size_t link = static_cast<size_t>(chain->value); link != 0; link = holders_[link - 1].next) {
+  for (size_t link = head; link != 0; link = holders_[link - 1].next) {
     if (holders_[link - 1].cluster == cluster) return;  // Present already.
     nodes[n++] = link;
   }
   size_t fresh;
   if (n == kHoldersKept) {
-    // Full: a larger id than every kept one would never be returned; a
-    // smaller one takes the node of the largest.
-    if (holders_[nodes[n - 1] - 1].cluster < cluster) return;
-    fresh = nodes[--n];
+    fresh = nodes[0];  // The largest makes room.
+    std::copy(nodes + 1, nodes + n, nodes);
+    --n;
   } else {
     holders_.push_back(Holder{0, 0});
     fresh = holders_.size();
   }
   holders_[fresh - 1].cluster = cluster;
-  size_t at = n;
-  while (at > 0 && holders_[nodes[at - 1] - 1].cluster > cluster) {
+  size_t at = n;  // nodes is descending; insert before the first smaller id.
+  while (at > 0 && holders_[nodes[at - 1] - 1].cluster < cluster) {
     nodes[at] = nodes[at - 1];
     --at;
   }
   nodes[at] = fresh;
   ++n;
   for (size_t i = 0; i < n; ++i) holders_[nodes[i] - 1].next = i + 1 < n ? nodes[i + 1] : 0;
-  chain->value = static_cast<int64_t>(nodes[0]);
+  chain->value = ChainValue(nodes[0], n);
 }
 
 uint32_t ClusterIndex::RepresentativeFingerprints(int64_t cluster) const {

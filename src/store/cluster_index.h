@@ -62,15 +62,21 @@ class ClusterIndex {
   // Adds cluster to the chain of pairs headed by chain, keeping it sorted
   // and at most kHoldersKept long.
   void AddHolder(int64_t cluster, Slot* chain);
+  // A chain's slot value packs 1 + the index of its head pair with the
+  // chain's length (at most kHoldersKept) in the low 5 bits.
+  static_assert(kHoldersKept < 32);
+  static int64_t ChainValue(size_t head, size_t length) { return static_cast<int64_t>(head << 5 | length); }
+  static size_t ChainHead(const Slot& s) { return static_cast<size_t>(s.value) >> 5; }
+  static size_t ChainLength(const Slot& s) { return static_cast<size_t>(s.value) & 31; }
   // One (fingerprint, cluster) pair, chained from its fingerprint's slot
-  // in ascending cluster order.
+  // in descending cluster order.
   struct Holder {
     int64_t cluster;
     size_t next;  // 1 + index in holders_ of the next pair, 0 at the end.
   };
 
   Table keys_;
-  Table fingerprint_chains_;  // Fingerprint -> 1 + index of its smallest pair.
+  Table fingerprint_chains_;  // Fingerprint -> ChainValue of its pairs.
   std::vector<Holder> holders_;
   std::vector<uint32_t> rep_fingerprints_;  // By cluster id.
 };
