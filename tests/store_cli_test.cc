@@ -99,6 +99,27 @@ TEST_F(StoreCliTest, IndexesSearchesAndChecks) {
   EXPECT_NE(check.out.find("\"misattributed\":false"), std::string::npos) << check.out;
 }
 
+TEST_F(StoreCliTest, BulkIndexGivesTheSameAnswersAndThenAddsIncrementally) {
+  std::string incremental = (dir_ / "incremental.db").string();
+  ASSERT_EQ(RunWhosaid("index " + incremental + " " + jsonl_).exit_code, 1);  // The bad line.
+  CommandRun idx = RunWhosaid("index --bulk --article-text " + db_ + " " + jsonl_);
+  EXPECT_EQ(idx.exit_code, 1) << idx.out;  // The bad line is reported; the rest is installed.
+  EXPECT_NE(idx.out.find("3 added"), std::string::npos) << idx.out;
+  EXPECT_TRUE(std::filesystem::exists(db_));
+  EXPECT_FALSE(std::filesystem::exists(db_ + ".bulk-partial"));
+  for (const char* query : {"search %s harbour --format jsonl", "speakers %s", "quote %s 2", "search %s --speaker Berg"}) {
+    char bulk_cmd[512], incremental_cmd[512];
+    std::snprintf(bulk_cmd, sizeof bulk_cmd, query, db_.c_str());
+    std::snprintf(incremental_cmd, sizeof incremental_cmd, query, incremental.c_str());
+    CommandRun from_bulk = RunWhosaid(bulk_cmd);
+    EXPECT_EQ(from_bulk.exit_code, 0) << from_bulk.out;
+    EXPECT_EQ(from_bulk.out, RunWhosaid(incremental_cmd).out) << query;
+  }
+  // DB exists now: --bulk adds incrementally, and adds nothing again.
+  CommandRun again = RunWhosaid("index --bulk " + db_ + " " + jsonl_);
+  EXPECT_NE(again.out.find("0 added, 3 already present"), std::string::npos) << again.out;
+}
+
 TEST_F(StoreCliTest, ReportsUsageAndDatabaseErrors) {
   EXPECT_EQ(RunWhosaid("index").exit_code, 2);
   EXPECT_EQ(RunWhosaid("index " + db_).exit_code, 2);

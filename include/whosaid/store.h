@@ -30,6 +30,21 @@ struct StoreOptions {
   bool read_only = false;
   // Create the file when missing. Ignored when read_only. Default: true.
   bool create_if_missing = true;
+  // Builds a new database in bulk: only when path does not exist yet (else
+  // ignored, and articles are added incrementally as usual). Rows go into
+  // a temporary file beside path ("PATH.bulk-partial") without the
+  // secondary indexes and quote full-text index and without a journal on
+  // disk; Store::Finish builds those once and renames the file to path.
+  // Nothing exists under path until Finish succeeds: a build that is
+  // killed, fails or is destroyed before Finish leaves no database (the
+  // partial file is deleted, or replaced by the next bulk build), and the
+  // whole input must be indexed again. Readers see nothing until then.
+  // Opt-in, not automatic for a new path, because of that trade: the
+  // incremental path makes each batch durable and visible, so a killed run
+  // resumes where it stopped. The finished database holds the same rows and
+  // answers every query as an incremental build of the same articles.
+  // Default: false.
+  bool bulk_build = false;
 };
 
 // What a search asks for. Unset fields do not filter.
@@ -152,6 +167,14 @@ class Store {
   // index as before; the next call completes it. *indexed (may be null)
   // receives the number of articles added.
   virtual Status IndexArticleText(int64_t* indexed) = 0;
+  // Completes a bulk build (StoreOptions::bulk_build): creates the
+  // secondary indexes, fills the quote full-text index, switches the file
+  // to WAL, syncs it and renames it into place, after which the store
+  // works as if opened normally on path. Returns an error, and leaves
+  // nothing under path, when a step fails or path was created meanwhile
+  // (the partial file is then kept, and named in the message). Does
+  // nothing for a store that is not a bulk build, or already finished.
+  virtual Status Finish() = 0;
 
   virtual StatusOr<std::vector<QuoteHit>> SearchQuotes(const QuoteQuery& query) = 0;
   // Returns the people quoted most, with counts.

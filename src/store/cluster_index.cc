@@ -1,5 +1,6 @@
 // ClusterIndex: open-addressing tables for the writer's clustering lookups;
-// each fingerprint heads a chain of the clusters that have it.
+// each fingerprint heads a chain of the smallest clusters that have it,
+// largest id first.
 #include "src/store/cluster_index.h"
 
 #include <algorithm>
@@ -59,34 +60,66 @@ void ClusterIndex::ClustersWithFingerprint(uint64_t fp, size_t max, std::vector<
   clusters->clear();
   const Slot* slot = fingerprint_chains_.Find(fp);
   if (slot == nullptr) return;
-  for (size_t link = static_cast<size_t>(slot->value); link != 0; link = holders_[link - 1].next) {
+  for (size_t link = ChainHead(*slot); link != 0; link = holders_[link - 1].next) {
     clusters->push_back(holders_[link - 1].cluster);
   }
-  std::sort(clusters->begin(), clusters->end());
+  // The chain runs from the largest id down.
+  std::reverse(clusters->begin(), clusters->end());
   if (clusters->size() > max) clusters->resize(max);
 }
 
 void ClusterIndex::SetRepresentative(int64_t cluster, const std::vector<uint64_t>& fingerprints) {
   size_t c = static_cast<size_t>(cluster);
   if (rep_fingerprints_.size() <= c) rep_fingerprints_.resize(std::max(c + 1, rep_fingerprints_.size() * 2));
-  bool had = rep_fingerprints_[c] > 0;
   rep_fingerprints_[c] = static_cast<uint32_t>(fingerprints.size());
   for (uint64_t fp : fingerprints) {
     Slot* slot = fingerprint_chains_.Find(fp);
     if (slot == nullptr) {
       holders_.push_back(Holder{cluster, 0});
-      fingerprint_chains_.Insert(fp, static_cast<int64_t>(holders_.size()));
+      fingerprint_chains_.Insert(fp, ChainValue(holders_.size(), 1));
       continue;
     }
-    bool present = false;
-    for (size_t link = static_cast<size_t>(slot->value); had && !present && link != 0;
-         link = holders_[link - 1].next) {
-      present = holders_[link - 1].cluster == cluster;
-    }
-    if (present) continue;
-    holders_.push_back(Holder{cluster, static_cast<size_t>(slot->value)});
-    slot->value = static_cast<int64_t>(holders_.size());
+    AddHolder(cluster, slot);
   }
+}
+
+void ClusterIndex::AddHolder(int64_t cluster, Slot* chain) {
+  size_t head = ChainHead(*chain);
+  size_t length = ChainLength(*chain);
+  int64_t largest = holders_[head - 1].cluster;
+  if (cluster > largest) {
+    // The common case, a new cluster: O(1) either way.
+    if (length == kHoldersKept) return;  // Never among the smallest.
+    holders_.push_back(Holder{cluster, head});
+    chain->value = ChainValue(holders_.size(), length + 1);
+    return;
+  }
+  // An older cluster's new representative: rebuild the short chain.
+  size_t nodes[kHoldersKept + 1];
+  size_t n = 0;
+  for (size_t link = head; link != 0; link = holders_[link - 1].next) {
+    if (holders_[link - 1].cluster == cluster) return;  // Present already.
+    nodes[n++] = link;
+  }
+  size_t fresh;
+  if (n == kHoldersKept) {
+    fresh = nodes[0];  // The largest makes room.
+    std::copy(nodes + 1, nodes + n, nodes);
+    --n;
+  } else {
+    holders_.push_back(Holder{0, 0});
+    fresh = holders_.size();
+  }
+  holders_[fresh - 1].cluster = cluster;
+  size_t at = n;  // nodes is descending; insert before the first smaller id.
+  while (at > 0 && holders_[nodes[at - 1] - 1].cluster < cluster) {
+    nodes[at] = nodes[at - 1];
+    --at;
+  }
+  nodes[at] = fresh;
+  ++n;
+  for (size_t i = 0; i < n; ++i) holders_[nodes[i] - 1].next = i + 1 < n ? nodes[i + 1] : 0;
+  chain->value = ChainValue(nodes[0], n);
 }
 
 uint32_t ClusterIndex::RepresentativeFingerprints(int64_t cluster) const {

@@ -14,6 +14,11 @@ namespace whosaid::internal {
 
 class ClusterIndex {
  public:
+  // Per fingerprint, the clusters with the smallest ids that are kept:
+  // clustering consults only these (a stock phrase shared by thousands of
+  // clusters would otherwise make every lookup walk all of them).
+  static constexpr size_t kHoldersKept = 16;
+
   // Returns the cluster recorded for a normalised-text hash, or 0.
   int64_t ClusterOfKey(uint64_t key) const;
   // Records key -> cluster unless key has one already (the first quote with
@@ -21,7 +26,8 @@ class ClusterIndex {
   void AddKey(uint64_t key, int64_t cluster);
 
   // Sets *clusters to the clusters whose representative has fingerprint fp,
-  // ascending, at most max of them (the smallest ids).
+  // ascending, at most max of them (the smallest ids). REQUIRES: max <=
+  // kHoldersKept.
   void ClustersWithFingerprint(uint64_t fp, size_t max, std::vector<int64_t>* clusters) const;
   // Records the fingerprints of cluster's (new) representative; pairs
   // already present are not added twice. REQUIRES: cluster > 0.
@@ -30,7 +36,7 @@ class ClusterIndex {
   uint32_t RepresentativeFingerprints(int64_t cluster) const;
 
   size_t keys() const { return keys_.count; }
-  // Returns the number of (fingerprint, cluster) pairs.
+  // Returns the number of (fingerprint, cluster) pairs kept.
   size_t fingerprints() const { return holders_.size(); }
 
  private:
@@ -53,14 +59,24 @@ class ClusterIndex {
     size_t Home(uint64_t key) const;
     void Grow();
   };
-  // One (fingerprint, cluster) pair, chained from its fingerprint's slot.
+  // Adds cluster to the chain of pairs headed by chain, keeping it sorted
+  // and at most kHoldersKept long.
+  void AddHolder(int64_t cluster, Slot* chain);
+  // A chain's slot value packs 1 + the index of its head pair with the
+  // chain's length (at most kHoldersKept) in the low 5 bits.
+  static_assert(kHoldersKept < 32);
+  static int64_t ChainValue(size_t head, size_t length) { return static_cast<int64_t>(head << 5 | length); }
+  static size_t ChainHead(const Slot& s) { return static_cast<size_t>(s.value) >> 5; }
+  static size_t ChainLength(const Slot& s) { return static_cast<size_t>(s.value) & 31; }
+  // One (fingerprint, cluster) pair, chained from its fingerprint's slot
+  // in descending cluster order.
   struct Holder {
     int64_t cluster;
     size_t next;  // 1 + index in holders_ of the next pair, 0 at the end.
   };
 
   Table keys_;
-  Table fingerprint_chains_;  // Fingerprint -> 1 + index of its newest pair.
+  Table fingerprint_chains_;  // Fingerprint -> ChainValue of its pairs.
   std::vector<Holder> holders_;
   std::vector<uint32_t> rep_fingerprints_;  // By cluster id.
 };

@@ -42,7 +42,7 @@ TEST(ClusterIndex, ANewRepresentativeAddsOnlyNewPairs) {
   EXPECT_EQ(clusters, (std::vector<int64_t>{1}));
 }
 
-TEST(ClusterIndex, KeepsEverythingAcrossGrowth) {
+TEST(ClusterIndex, KeepsEveryKeyAndTheSmallestHoldersAcrossGrowth) {
   ClusterIndex index;
   for (int64_t c = 1; c <= 20000; ++c) {
     index.AddKey(static_cast<uint64_t>(c) << 40, c);  // High bits only, as minima often differ.
@@ -50,9 +50,24 @@ TEST(ClusterIndex, KeepsEverythingAcrossGrowth) {
   }
   for (int64_t c = 1; c <= 20000; c += 997) EXPECT_EQ(index.ClusterOfKey(static_cast<uint64_t>(c) << 40), c);
   std::vector<int64_t> clusters;
-  index.ClustersWithFingerprint(7, 1000, &clusters);
-  EXPECT_EQ(clusters.size(), 200u);
-  EXPECT_EQ(clusters.front(), 7);
+  index.ClustersWithFingerprint(7, ClusterIndex::kHoldersKept, &clusters);
+  std::vector<int64_t> smallest;
+  for (int64_t c = 7; smallest.size() < ClusterIndex::kHoldersKept; c += 100) smallest.push_back(c);
+  EXPECT_EQ(clusters, smallest);
+}
+
+TEST(ClusterIndex, ASmallerClusterArrivingLateDisplacesTheLargestKept) {
+  ClusterIndex index;
+  for (int64_t c = 100; c < 200; ++c) index.SetRepresentative(c, {5});
+  index.SetRepresentative(3, {5});   // An older cluster's new representative.
+  index.SetRepresentative(3, {5});   // Present: not added twice.
+  index.SetRepresentative(150, {5});
+  std::vector<int64_t> clusters;
+  index.ClustersWithFingerprint(5, ClusterIndex::kHoldersKept, &clusters);
+  std::vector<int64_t> want = {3};
+  for (int64_t c = 100; want.size() < ClusterIndex::kHoldersKept; ++c) want.push_back(c);
+  EXPECT_EQ(clusters, want);
+  EXPECT_EQ(index.fingerprints(), ClusterIndex::kHoldersKept);
 }
 
 }  // namespace

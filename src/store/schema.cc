@@ -47,7 +47,6 @@ CREATE TABLE articles(
   syndication_group INTEGER NOT NULL,
   quote_first INTEGER NOT NULL,
   quote_count INTEGER NOT NULL);
-CREATE INDEX articles_group ON articles(syndication_group);
 
 CREATE TABLE simhash_bands(
   band INTEGER NOT NULL,
@@ -96,9 +95,6 @@ CREATE TABLE quotes(
   outlet_id INTEGER,
   cluster_id INTEGER NOT NULL,
   extra TEXT);
-CREATE INDEX quotes_person ON quotes(person_id, date);
-CREATE INDEX quotes_cluster ON quotes(cluster_id);
-CREATE INDEX quotes_date ON quotes(date);
 
 CREATE TABLE clusters(
   id INTEGER PRIMARY KEY,
@@ -114,6 +110,16 @@ CREATE VIRTUAL TABLE quote_fts USING fts5(
   text, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE article_fts USING fts5(
   title, text, content='', detail=column, tokenize='unicode61 remove_diacritics 2');
+)sql";
+
+// The secondary indexes that only queries read: the writer never looks rows
+// up through them, so a bulk build creates them once at the end (sorting
+// once beats updating three B-trees per quote).
+const char kQueryIndexes[] = R"sql(
+CREATE INDEX articles_group ON articles(syndication_group);
+CREATE INDEX quotes_person ON quotes(person_id, date);
+CREATE INDEX quotes_cluster ON quotes(cluster_id);
+CREATE INDEX quotes_date ON quotes(date);
 )sql";
 
 // Version 1 kept article_fts external-content and filled it per article.
@@ -179,7 +185,7 @@ StatusOr<int> ReadSchemaVersion(Db* db) {
   return static_cast<int>(v.Int(0));
 }
 
-Status PrepareSchema(Db* db, bool read_only) {
+Status PrepareSchema(Db* db, bool read_only, bool defer_query_indexes) {
   StatusOr<int> version = ReadSchemaVersion(db);
   if (!version.ok()) return version.status();
   if (*version == kSchemaVersion) return Status::Ok();
@@ -190,6 +196,7 @@ Status PrepareSchema(Db* db, bool read_only) {
       // Another process may have created it between our check and BEGIN.
       StatusOr<int> again = ReadSchemaVersion(db);
       if (again.ok() && *again == 0) s = db->Exec(kSchema);
+      if (s.ok() && !defer_query_indexes) s = db->Exec(kQueryIndexes);
       if (s.ok()) s = db->Exec("COMMIT");
     }
     if (!s.ok()) db->Exec("ROLLBACK");
@@ -216,5 +223,7 @@ Status PrepareSchema(Db* db, bool read_only) {
   if (!s.ok()) db->Exec("ROLLBACK");
   return s;
 }
+
+Status CreateQueryIndexes(Db* db) { return db->Exec(kQueryIndexes); }
 
 }  // namespace whosaid::internal

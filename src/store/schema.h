@@ -19,8 +19,13 @@ StatusOr<int> ReadSchemaVersion(Db* db);
 // Brings db to kSchemaVersion: creates the schema in an empty database and
 // runs the migrations from an older version. When read_only, only checks.
 // Returns Unsupported naming both versions when the database is newer than
-// this build or too old to migrate.
-Status PrepareSchema(Db* db, bool read_only);
+// this build or too old to migrate. When defer_query_indexes, a new schema
+// is created without the secondary indexes only queries use (a bulk build
+// adds them with CreateQueryIndexes when complete).
+Status PrepareSchema(Db* db, bool read_only, bool defer_query_indexes = false);
+
+// Creates the indexes PrepareSchema deferred. REQUIRES: they do not exist.
+Status CreateQueryIndexes(Db* db);
 
 }  // namespace whosaid::internal
 

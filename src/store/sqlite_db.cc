@@ -23,6 +23,13 @@ Status Db::Open(const std::string& path, int flags, const std::string& uri) {
   return Status::Ok();
 }
 
+Status Db::Close() {
+  if (db_ == nullptr) return Status::Ok();
+  if (sqlite3_close(db_) != SQLITE_OK) return Error("close");
+  db_ = nullptr;
+  return Status::Ok();
+}
+
 Status Db::Exec(const char* sql) {
   char* err = nullptr;
   int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &err);
@@ -56,6 +63,11 @@ Status Db::Error(const std::string& context) const {
 
 Statement::~Statement() {
   if (stmt_ != nullptr) sqlite3_finalize(stmt_);
+}
+
+void Statement::Finalize() {
+  if (stmt_ != nullptr) sqlite3_finalize(stmt_);
+  stmt_ = nullptr;
 }
 
 void Statement::Reset() {

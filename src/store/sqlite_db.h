@@ -30,6 +30,9 @@ class Db {
   // it is opened instead (with SQLITE_OPEN_URI) and path only names the
   // database in messages. Closes the connection already open, if any.
   Status Open(const std::string& path, int flags, const std::string& uri = "");
+  // Closes the connection. Returns an error (and stays open) while a
+  // prepared statement of it is not finalized.
+  Status Close();
   // Runs one or more statements that take no parameters (schema, pragmas).
   Status Exec(const char* sql);
   // Prepares sql into *stmt; the statement is cached by the caller.
@@ -54,6 +57,8 @@ class Statement {
   Statement& operator=(const Statement&) = delete;
 
   bool prepared() const { return stmt_ != nullptr; }
+  // Releases the prepared statement, e.g. before closing its connection.
+  void Finalize();
   // Resets for re-execution and clears bindings.
   void Reset();
   void Bind(int i, int64_t v) { sqlite3_bind_int64(stmt_, i, v); }

@@ -1,7 +1,12 @@
 // SqliteStore: opening a database, and the writer (AddArticles).
 #include "src/store/sqlite_store.h"
 
+#include <fcntl.h>
+#include <stdio.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <algorithm>
 #include <filesystem>
@@ -38,6 +43,9 @@ std::string ImmutableUri(const std::string& path) {
   return uri + "?immutable=1";
 }
 
+// The partial file of a bulk build is named PATH + this.
+constexpr char kBulkSuffix[] = ".bulk-partial";
+
 // Near-duplicate articles differ in at most this many SimHash bits; the
 // four 16-bit bands guarantee such a pair shares one band exactly.
 constexpr int kMaxSyndicationDistance = 3;
@@ -46,7 +54,7 @@ constexpr size_t kMaxTitles = 16;
 constexpr size_t kMaxAliases = 32;
 // A fingerprint shared by many clusters (a stock phrase) counts for the
 // first this many.
-constexpr size_t kMaxFingerprintHolders = 16;
+constexpr size_t kMaxFingerprintHolders = ClusterIndex::kHoldersKept;
 
 std::string JsonStrings(const std::vector<std::string>& v) {
   std::string out;
@@ -140,16 +148,23 @@ StatusOr<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path, cons
   if (path.empty()) return Status::InvalidArgument("empty database path");
   std::unique_ptr<SqliteStore> store(new SqliteStore());
   store->read_only_ = options.read_only;
-  int flags = SQLITE_OPEN_NOMUTEX;
-  if (options.read_only) {
-    flags |= SQLITE_OPEN_READONLY;
-  } else {
-    flags |= SQLITE_OPEN_READWRITE | (options.create_if_missing ? SQLITE_OPEN_CREATE : 0);
-  }
   Db& db = store->db_;
-  Status s = db.Open(path, flags);
-  if (!s.ok()) return s;
-  sqlite3_busy_timeout(db.handle(), 10000);
+  Status s;
+  std::error_code ec;
+  if (!options.read_only && options.bulk_build && !std::filesystem::exists(path, ec)) {
+    s = store->OpenBulkFile(path);
+    if (!s.ok()) return s;
+  } else {
+    int flags = SQLITE_OPEN_NOMUTEX;
+    if (options.read_only) {
+      flags |= SQLITE_OPEN_READONLY;
+    } else {
+      flags |= SQLITE_OPEN_READWRITE | (options.create_if_missing ? SQLITE_OPEN_CREATE : 0);
+    }
+    s = db.Open(path, flags);
+    if (!s.ok()) return s;
+    sqlite3_busy_timeout(db.handle(), 10000);
+  }
   StatusOr<int> version = ReadSchemaVersion(&db);
   if (!version.ok() && options.read_only && !std::filesystem::exists(path + "-wal") &&
       access(std::filesystem::absolute(path).parent_path().c_str(), W_OK) != 0) {
@@ -157,26 +172,138 @@ StatusOr<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path, cons
     // in a directory we cannot write cannot be read, because SQLite must
     // create its -shm file first. With no -wal file no writer has it open,
     // so it is opened as immutable: read as it is, without shared memory.
-    s = db.Open(path, flags, ImmutableUri(path));
+    s = db.Open(path, SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_READONLY, ImmutableUri(path));
     if (!s.ok()) return s;
     version = ReadSchemaVersion(&db);
   }
   if (!version.ok()) return version.status();
   if (!options.read_only) {
-    // Fewer, larger checkpoints: the indexer writes in big transactions.
-    s = db.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=8192;"
-                "PRAGMA cache_size=-262144;");
+    s = store->ConfigureWriter();
     if (!s.ok()) return s;
   }
   s = db.Exec(options.read_only ? "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;" : "PRAGMA temp_store=MEMORY;");
   if (!s.ok()) return s;
-  s = PrepareSchema(&db, options.read_only);
+  s = PrepareSchema(&db, options.read_only, /*defer_query_indexes=*/!store->final_path_.empty());
   if (!s.ok()) return s;
   if (!options.read_only) {
     s = store->Prepare();
     if (!s.ok()) return s;
   }
   return std::unique_ptr<Store>(std::move(store));
+}
+
+Status SqliteStore::ConfigureWriter() {
+  if (!final_path_.empty()) {
+    // The partial file is deleted or rebuilt after a crash, so it needs no
+    // durable journal; the journal in memory still lets a failed batch roll
+    // back. The exclusive lock keeps a second bulk build out of it.
+    return db_.Exec("PRAGMA locking_mode=EXCLUSIVE; PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF;"
+                    "PRAGMA cache_size=-262144;");
+  }
+  // Fewer, larger checkpoints: the indexer writes in big transactions.
+  return db_.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=8192;"
+                  "PRAGMA cache_size=-262144;");
+}
+
+Status SqliteStore::OpenBulkFile(const std::string& path) {
+  std::string partial = path + kBulkSuffix;
+  std::error_code ec;
+  if (std::filesystem::exists(partial, ec)) {
+    // Left by a bulk build that was killed, unless one is running: that one
+    // holds an exclusive lock on it.
+    Db stale;
+    Status s = stale.Open(partial, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX);
+    if (s.ok()) s = stale.Exec("BEGIN EXCLUSIVE; ROLLBACK;");
+    if (!s.ok()) {
+      return Status::IoError(partial + ": another bulk build of " + path +
+                             " seems to be running (or the file cannot be replaced): " + s.message());
+    }
+    stale.Close();
+    std::filesystem::remove(partial + "-journal", ec);
+    if (!std::filesystem::remove(partial, ec) && ec) {
+      return Status::IoError(partial + ": cannot remove the partial file of an earlier bulk build: " + ec.message());
+    }
+  }
+  final_path_ = path;
+  return db_.Open(partial, SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+}
+
+SqliteStore::~SqliteStore() {
+  if (final_path_.empty() || keep_bulk_file_) return;
+  // An unfinished bulk build leaves nothing behind.
+  CloseDb();
+  std::error_code ec;
+  std::filesystem::remove(final_path_ + kBulkSuffix + "-journal", ec);
+  std::filesystem::remove(final_path_ + kBulkSuffix, ec);
+}
+
+Status SqliteStore::CloseDb() {
+  for (Statement* st : {&find_article_, &insert_article_, &insert_band_, &find_band_, &find_outlet_,
+                        &insert_outlet_, &people_by_surname_, &people_by_org_, &insert_person_, &update_person_,
+                        &insert_person_name_, &insert_article_person_, &insert_quote_, &index_quote_text_,
+                        &insert_cluster_, &update_cluster_, &set_cluster_rep_, &cluster_rep_text_}) {
+    st->Finalize();
+  }
+  return db_.Close();
+}
+
+Status SqliteStore::Finish() {
+  if (final_path_.empty() || keep_bulk_file_) return Status::Ok();
+  Status s = db_.Exec("BEGIN IMMEDIATE");
+  if (!s.ok()) return s;
+  s = CreateQueryIndexes(&db_);
+  // One pass over every quote: FTS5 writes few, large segments.
+  if (s.ok()) s = db_.Exec("INSERT INTO quote_fts(rowid, text) SELECT id, text FROM quotes ORDER BY id");
+  if (s.ok()) s = db_.Exec("COMMIT");
+  if (!s.ok()) {
+    db_.Exec("ROLLBACK");
+    return s;
+  }
+  s = InstallBulkFile();
+  if (!s.ok()) return s;
+  // From here on the store is an ordinary writer on the final path.
+  std::string path = final_path_;
+  final_path_.clear();
+  ResetWriterState();
+  s = db_.Open(path, SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_READWRITE);
+  if (s.ok()) {
+    sqlite3_busy_timeout(db_.handle(), 10000);
+    s = ConfigureWriter();
+  }
+  if (s.ok()) s = db_.Exec("PRAGMA temp_store=MEMORY;");
+  if (s.ok()) s = Prepare();
+  return s;
+}
+
+Status SqliteStore::InstallBulkFile() {
+  std::string partial = final_path_ + kBulkSuffix;
+  Status s = CloseDb();
+  if (!s.ok()) return s;
+  auto sync_path = [](const std::string& p, int flags) {
+    int fd = open(p.c_str(), flags);
+    if (fd < 0) return false;
+    bool ok = fsync(fd) == 0;
+    close(fd);
+    return ok;
+  };
+  if (!sync_path(partial, O_RDONLY)) return Status::IoError(partial + ": cannot sync the bulk-built file");
+  // Never replace a database that appeared under path meanwhile.
+  int rc = renameat2(AT_FDCWD, partial.c_str(), AT_FDCWD, final_path_.c_str(), RENAME_NOREPLACE);
+  if (rc != 0 && errno == EINVAL) {
+    // No RENAME_NOREPLACE on this file system: link, then unlink.
+    rc = link(partial.c_str(), final_path_.c_str());
+    if (rc == 0) unlink(partial.c_str());
+  }
+  if (rc != 0) {
+    std::string why = errno == EEXIST ? "it was created while the bulk build ran" : std::strerror(errno);
+    keep_bulk_file_ = true;
+    db_.Open(partial, SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_READWRITE);
+    return Status::IoError(final_path_ + ": cannot install the bulk-built database (" + why +
+                           "); it is complete in " + partial);
+  }
+  std::string dir = std::filesystem::absolute(final_path_).parent_path().string();
+  if (!sync_path(dir, O_RDONLY | O_DIRECTORY)) return Status::IoError(dir + ": cannot sync the directory");
+  return Status::Ok();
 }
 
 Status SqliteStore::Prepare() {
@@ -294,6 +421,7 @@ Status SqliteStore::CatchUpClusterIndex() {
 Status SqliteStore::AddArticles(const std::vector<Article>& articles, int64_t* added) {
   if (added != nullptr) *added = 0;
   if (read_only_) return Status::InvalidArgument(db_.path() + ": opened read-only; cannot add articles");
+  if (keep_bulk_file_) return Status::InvalidArgument(db_.path() + ": bulk build could not be installed");
   Status s = db_.Exec("BEGIN IMMEDIATE");
   if (!s.ok()) return s;
   ClearWriteCaches();
@@ -328,7 +456,8 @@ Status SqliteStore::AddArticles(const std::vector<Article>& articles, int64_t* a
     count += was_added;
   }
   if (s.ok()) s = FlushPeople();
-  if (s.ok()) {
+  if (s.ok() && final_path_.empty()) {
+    // A bulk build fills quote_fts once, in Finish.
     index_quote_text_.Reset();
     index_quote_text_.Bind(1, first_quote_id);
     s = index_quote_text_.Run();

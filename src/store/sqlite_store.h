@@ -3,7 +3,10 @@
 // so a killed writer leaves the last committed state and readers in other
 // connections keep reading meanwhile. A writer keeps its clustering lookups
 // and caches in memory across calls and catches up on what other
-// connections commit. Not thread-safe; one per thread.
+// connections commit. A bulk build (StoreOptions::bulk_build) writes a new
+// database into a temporary file without a journal on disk, query indexes
+// or quote FTS, and Finish builds those and renames the file into place.
+// Not thread-safe; one per thread.
 #ifndef WHOSAID_STORE_SQLITE_STORE_H_
 #define WHOSAID_STORE_SQLITE_STORE_H_
 
@@ -28,9 +31,12 @@ using SqlParam = std::variant<int64_t, std::string>;
 class SqliteStore : public Store {
  public:
   static StatusOr<std::unique_ptr<Store>> Open(const std::string& path, const StoreOptions& options);
+  // Deletes the partial file of a bulk build that was not finished.
+  ~SqliteStore() override;
 
   Status AddArticles(const std::vector<Article>& articles, int64_t* added) override;
   Status IndexArticleText(int64_t* indexed) override;
+  Status Finish() override;
   StatusOr<std::vector<QuoteHit>> SearchQuotes(const QuoteQuery& query) override;
   StatusOr<std::vector<PersonRecord>> TopSpeakers(int limit) override;
   StatusOr<PersonRecord> GetPerson(int64_t id) override;
@@ -57,6 +63,15 @@ class SqliteStore : public Store {
   };
 
   SqliteStore() = default;
+  // Sets the pragmas of a writer on path: WAL, or for a bulk build a
+  // journal in memory, no syncs and an exclusive lock.
+  Status ConfigureWriter();
+  // Opens path + kBulkSuffix for a new bulk build, replacing a stale one.
+  Status OpenBulkFile(const std::string& path);
+  // Finish's steps after the indexes are built: close, sync, rename.
+  Status InstallBulkFile();
+  // Closes the connection, finalizing the writer statements first.
+  Status CloseDb();
   Status Prepare();
   Status AddOneArticle(const Article& article, bool* added);
   StatusOr<int64_t> OutletId(const std::optional<std::string>& publisher);
@@ -91,6 +106,10 @@ class SqliteStore : public Store {
 
   Db db_;
   bool read_only_ = false;
+  // Set while a bulk build is unfinished: the final path; db_ is open on
+  // final_path_ + kBulkSuffix.
+  std::string final_path_;
+  bool keep_bulk_file_ = false;  // Finish failed after path appeared.
   int64_t next_article_id_ = 0;
   int64_t next_quote_id_ = 0;
   int64_t next_cluster_id_ = 0;

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "src/testing/article_builder.h"
+#include "whosaid/pipeline.h"
 #include "whosaid/store.h"
 
 namespace whosaid {
@@ -678,6 +679,306 @@ TEST_F(StoreTest, ReadersWorkWhileAnIndexerWrites) {
   writer.join();
   EXPECT_TRUE(writer_status.ok()) << writer_status.ToString();
   EXPECT_EQ(reader->Stats()->articles, 2000);
+}
+
+// Bulk builds (StoreOptions::bulk_build and Store::Finish).
+
+// Every table's rows, in key order, as text.
+std::string DumpTables(const std::string& path) {
+  static const char* const kTables[] = {
+      "schema_version", "outlets", "articles", "simhash_bands", "people", "person_names",
+      "article_people", "quotes", "clusters"};
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  std::string out;
+  for (const char* table : kTables) {
+    std::string sql = std::string("SELECT * FROM ") + table + " ORDER BY 1, 2";
+    sqlite3_stmt* st = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr), SQLITE_OK) << sql;
+    out += std::string("# ") + table + "\n";
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      for (int c = 0; c < sqlite3_column_count(st); ++c) {
+        const unsigned char* v = sqlite3_column_text(st, c);
+        out += v != nullptr ? reinterpret_cast<const char*>(v) : "NULL";
+        out += '|';
+      }
+      out += '\n';
+    }
+    sqlite3_finalize(st);
+  }
+  // The schema objects, whatever order they were created in.
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, "SELECT type, name, sql FROM sqlite_master ORDER BY name", -1, &st, nullptr);
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    for (int c = 0; c < 3; ++c) {
+      const unsigned char* v = sqlite3_column_text(st, c);
+      out += v != nullptr ? reinterpret_cast<const char*>(v) : "NULL";
+      out += '|';
+    }
+    out += '\n';
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return out;
+}
+
+std::string HitLine(const QuoteHit& h) {
+  char score[32];
+  std::snprintf(score, sizeof(score), "%.9g", h.score);
+  return std::to_string(h.id) + "|" + std::to_string(h.article_id) + "|" + std::to_string(h.cluster_id) + "|" +
+         std::to_string(h.person_id.value_or(0)) + "|" + std::to_string(static_cast<int>(h.type)) + "|" + h.text +
+         "|" + h.speaker + "|" + h.cue + "|" + h.addressee + "|" + h.date + "|" + h.outlet + "|" +
+         h.article_title + "|" + h.article_url + "|" + std::to_string(h.start) + "|" + std::to_string(h.end) +
+         "|" + score + "|" + h.article_date + "|" + h.first_seen_date + "|" + h.first_seen_outlet + "|" +
+         std::to_string(h.first_seen_article_id) + "|" + std::to_string(h.occurrences) + "\n";
+}
+
+// The answers of every kind of query, as text.
+std::string QueryAnswers(Store* store) {
+  std::string out;
+  struct {
+    const char* text;
+    const char* speaker;
+    const char* outlet;
+    const char* from;
+  } const kQueries[] = {
+      {"harbour", nullptr, nullptr, nullptr},     {"allied territory", nullptr, nullptr, nullptr},
+      {"\"allied territory\"", "Rutte", nullptr, nullptr}, {"", "Ann Lee", nullptr, nullptr},
+      {"", "Rutte", "Evening Star", nullptr},     {"strike", "Lee", nullptr, "2025-05-01"},
+      {"", nullptr, "Daily Planet", "2025-03-02"}, {"figure 12", nullptr, nullptr, nullptr},
+  };
+  for (const auto& q : kQueries) {
+    QuoteQuery query;
+    query.text = q.text;
+    if (q.speaker) query.speaker = q.speaker;
+    if (q.outlet) query.outlet = q.outlet;
+    if (q.from) query.from = q.from;
+    query.limit = 50;
+    StatusOr<std::vector<QuoteHit>> hits = store->SearchQuotes(query);
+    out += std::string("# search ") + q.text + "\n";
+    if (!hits.ok()) out += hits.status().ToString() + "\n";
+    else for (const QuoteHit& h : *hits) out += HitLine(h);
+  }
+  StatusOr<std::vector<PersonRecord>> top = store->TopSpeakers(20);
+  EXPECT_TRUE(top.ok());
+  if (top.ok()) {
+    for (const PersonRecord& p : *top) {
+      StatusOr<PersonRecord> person = store->GetPerson(p.id);
+      EXPECT_TRUE(person.ok());
+      out += "# person " + std::to_string(p.id) + " " + p.name + " " + std::to_string(p.quote_count) + "\n";
+      if (!person.ok()) continue;
+      for (const auto& list : {person->aliases, person->titles}) {
+        for (const std::string& v : list) out += v + ";";
+      }
+      for (const auto& list : {person->top_addressees, person->top_outlets}) {
+        for (const auto& [name, n] : list) out += name + "=" + std::to_string(n) + ";";
+      }
+      out += "\n";
+    }
+  }
+  StatusOr<StoreStats> stats = store->Stats();
+  EXPECT_TRUE(stats.ok());
+  if (!stats.ok()) return out;
+  out += "# stats " + std::to_string(stats->articles) + " " + std::to_string(stats->quotes) + " " +
+         std::to_string(stats->people) + " " + std::to_string(stats->outlets) + " " +
+         std::to_string(stats->clusters) + " " + std::to_string(stats->syndication_groups) + "\n";
+  for (int64_t id = 1; id <= stats->articles; ++id) {
+    StatusOr<ArticleRecord> a = store->GetArticle(id);
+    EXPECT_TRUE(a.ok());
+    if (!a.ok()) continue;
+    out += "# article " + std::to_string(id) + " " + ArticleToJson(a->article, true) + " " +
+           std::to_string(a->syndication_group);
+    for (int64_t c : a->syndicated_copies) out += " " + std::to_string(c);
+    out += "\n";
+  }
+  for (int64_t id = 1; id <= stats->quotes; ++id) {
+    StatusOr<QuoteCluster> c = store->GetQuoteCluster(id);
+    EXPECT_TRUE(c.ok());
+    if (!c.ok()) continue;
+    out += "# cluster of " + std::to_string(id) + " " + std::to_string(c->id) + " " + c->text + " " +
+           c->first_date + " " + c->first_outlet + " " + std::to_string(c->occurrences) + "\n";
+    for (const QuoteHit& h : c->members) out += HitLine(h);
+  }
+  for (const char* claim : {"nobody should doubt our resolve", "the harbour reopened after the strike"}) {
+    StatusOr<ClaimCheck> check = store->CheckAttribution(claim, std::string("Ann Lee"), 10);
+    EXPECT_TRUE(check.ok());
+    if (!check.ok()) continue;
+    out += std::string("# check ") + claim + " " + (check->misattributed ? "misattributed " : "ok ") +
+           check->matched_speaker + "\n";
+    for (const QuoteHit& h : check->matches) out += HitLine(h);
+  }
+  return out;
+}
+
+// A mix of what the store clusters, merges and groups.
+std::vector<Article> VariedArticles() {
+  std::vector<Article> out = ContainmentArticles();
+  for (const Article& a : ManyArticles(240)) out.push_back(a);
+  out.push_back(RutteArticle("r1", "Daily Planet", "2025-03-01"));
+  out.push_back(RutteArticle("r2", "Evening Star", "2025-03-02", "Rutte"));
+  out.push_back(RutteArticle("r3", "Morning Post", "2025-02-27", "NATO chief Mark Rutte"));
+  out.push_back(out.front());  // Already present: skipped.
+  return out;
+}
+
+void AddInBatches(Store* store, const std::vector<Article>& articles, size_t batch) {
+  for (size_t i = 0; i < articles.size(); i += batch) {
+    std::vector<Article> part(articles.begin() + i, articles.begin() + std::min(articles.size(), i + batch));
+    ASSERT_TRUE(store->AddArticles(part, nullptr).ok());
+  }
+}
+
+TEST_F(StoreTest, BulkBuildHoldsTheSameRowsAndAnswersAsAnIncrementalBuild) {
+  std::vector<Article> articles = VariedArticles();
+  std::string incremental_path = (dir_ / "incremental.db").string();
+  std::string incremental_dump, incremental_answers;
+  {
+    StatusOr<std::unique_ptr<Store>> store = Store::Open(incremental_path, StoreOptions{});
+    ASSERT_TRUE(store.ok());
+    AddInBatches(store->get(), articles, 37);
+    ASSERT_TRUE((*store)->Finish().ok());  // Nothing to do on this path.
+    incremental_answers = QueryAnswers(store->get());
+  }
+  incremental_dump = DumpTables(incremental_path);
+  StoreOptions bulk;
+  bulk.bulk_build = true;
+  std::string bulk_answers;
+  {
+    StatusOr<std::unique_ptr<Store>> store = Store::Open(path_, bulk);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    AddInBatches(store->get(), articles, 37);
+    EXPECT_FALSE(std::filesystem::exists(path_));  // Nothing under the real name yet.
+    EXPECT_TRUE(std::filesystem::exists(path_ + ".bulk-partial"));
+    Status finished = (*store)->Finish();
+    ASSERT_TRUE(finished.ok()) << finished.ToString();
+    EXPECT_TRUE(std::filesystem::exists(path_));
+    EXPECT_FALSE(std::filesystem::exists(path_ + ".bulk-partial"));
+    bulk_answers = QueryAnswers(store->get());
+    // After Finish the store is an ordinary writer on path.
+    EXPECT_EQ(Add(store->get(), {RutteArticle("late", "Wire", "2025-03-09")}), 1);
+  }
+  EXPECT_GT(incremental_answers.size(), 10000u);
+  EXPECT_EQ(bulk_answers, incremental_answers);
+  {
+    auto reader = OpenStore(/*read_only=*/true);
+    ASSERT_NE(reader, nullptr);
+    EXPECT_EQ(reader->Stats()->articles, 250);
+  }
+  {
+    // Without the late article, the rows are the same as well.
+    StatusOr<std::unique_ptr<Store>> store = Store::Open(incremental_path, StoreOptions{});
+    ASSERT_TRUE(store.ok());
+    ASSERT_EQ(Add(store->get(), {RutteArticle("late", "Wire", "2025-03-09")}), 1);
+  }
+  EXPECT_EQ(DumpTables(path_), DumpTables(incremental_path));
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  EXPECT_EQ(sqlite3_exec(db, "INSERT INTO quote_fts(quote_fts) VALUES('integrity-check')", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, nullptr);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), "wal");
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+}
+
+TEST_F(StoreTest, UnfinishedBulkBuildLeavesNoFile) {
+  StoreOptions bulk;
+  bulk.bulk_build = true;
+  {
+    StatusOr<std::unique_ptr<Store>> store = Store::Open(path_, bulk);
+    ASSERT_TRUE(store.ok());
+    EXPECT_EQ(Add(store->get(), ManyArticles(50)), 50);
+  }
+  EXPECT_FALSE(std::filesystem::exists(path_));
+  EXPECT_FALSE(std::filesystem::exists(path_ + ".bulk-partial"));
+}
+
+TEST_F(StoreTest, KilledBulkBuildLeavesNoFileAndRerunCompletes) {
+  std::vector<Article> articles = ManyArticles(3000);
+  StoreOptions bulk;
+  bulk.bulk_build = true;
+  int pipe_fds[2];
+  ASSERT_EQ(pipe(pipe_fds), 0);
+  pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    StatusOr<std::unique_ptr<Store>> store = Store::Open(path_, bulk);
+    if (!store.ok()) _exit(3);
+    for (size_t i = 0; i < articles.size(); i += 100) {
+      std::vector<Article> batch(articles.begin() + i, articles.begin() + std::min(articles.size(), i + 100));
+      (*store)->AddArticles(batch, nullptr);
+      if (i == 1000) (void)!write(pipe_fds[1], "x", 1);  // Midway: the parent kills us now.
+    }
+    pause();
+    _exit(0);
+  }
+  char c;
+  ASSERT_EQ(read(pipe_fds[0], &c, 1), 1);
+  {
+    // A second bulk build of the same path is refused while one runs.
+    StatusOr<std::unique_ptr<Store>> second = Store::Open(path_, bulk);
+    EXPECT_FALSE(second.ok());
+  }
+  kill(child, SIGKILL);
+  int status = 0;
+  waitpid(child, &status, 0);
+  close(pipe_fds[0]);
+  close(pipe_fds[1]);
+  EXPECT_FALSE(std::filesystem::exists(path_));
+  EXPECT_TRUE(std::filesystem::exists(path_ + ".bulk-partial"));
+  {
+    auto reader = Store::Open(path_, StoreOptions{true, false});
+    EXPECT_FALSE(reader.ok());
+  }
+  // A rerun replaces the partial file and completes.
+  StatusOr<std::unique_ptr<Store>> store = Store::Open(path_, bulk);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  EXPECT_EQ(Add(store->get(), articles), 3000);
+  ASSERT_TRUE((*store)->Finish().ok());
+  EXPECT_FALSE(std::filesystem::exists(path_ + ".bulk-partial"));
+  EXPECT_EQ((*store)->Stats()->articles, 3000);
+  EXPECT_EQ((*store)->TopSpeakers(1)->at(0).quote_count, 3000);
+}
+
+TEST_F(StoreTest, BulkBuildOverAnExistingDatabaseAddsIncrementally) {
+  {
+    auto store = OpenStore();
+    EXPECT_EQ(Add(store.get(), ManyArticles(10)), 10);
+  }
+  StoreOptions bulk;
+  bulk.bulk_build = true;
+  {
+    StatusOr<std::unique_ptr<Store>> store = Store::Open(path_, bulk);
+    ASSERT_TRUE(store.ok());
+    EXPECT_EQ(Add(store->get(), ManyArticles(20)), 10);
+    // Not finished: each batch was committed to the database as usual.
+  }
+  EXPECT_FALSE(std::filesystem::exists(path_ + ".bulk-partial"));
+  auto reader = OpenStore(/*read_only=*/true);
+  ASSERT_NE(reader, nullptr);
+  EXPECT_EQ(reader->Stats()->articles, 20);
+}
+
+TEST_F(StoreTest, BulkBuildNeverReplacesADatabaseCreatedMeanwhile) {
+  StoreOptions bulk;
+  bulk.bulk_build = true;
+  StatusOr<std::unique_ptr<Store>> store = Store::Open(path_, bulk);
+  ASSERT_TRUE(store.ok());
+  EXPECT_EQ(Add(store->get(), ManyArticles(30)), 30);
+  {
+    auto other = OpenStore();
+    EXPECT_EQ(Add(other.get(), {RutteArticle("a1", "Wire", "2025-03-01")}), 1);
+  }
+  Status finished = (*store)->Finish();
+  EXPECT_FALSE(finished.ok());
+  EXPECT_NE(finished.message().find(".bulk-partial"), std::string::npos) << finished.message();
+  store->reset();
+  EXPECT_TRUE(std::filesystem::exists(path_ + ".bulk-partial"));  // Complete; kept for the user.
+  auto reader = OpenStore(/*read_only=*/true);
+  ASSERT_NE(reader, nullptr);
+  EXPECT_EQ(reader->Stats()->articles, 1);
 }
 
 }  // namespace
