@@ -574,6 +574,8 @@ Status SqliteStore::AddOneArticle(const Article& a, bool* added) {
     insert_article_person_.Bind(3, *pid);
     if (s = insert_article_person_.Run(); !s.ok()) return s;
   }
+  std::vector<int64_t> quote_clusters;  // Per quote of this article.
+  quote_clusters.reserve(a.quotes.size());
   for (const Quote& q : a.quotes) {
     int64_t person_id = 0;
     if (q.speaker_id && local_people.count(*q.speaker_id)) {
@@ -585,8 +587,12 @@ Status SqliteStore::AddOneArticle(const Article& a, bool* added) {
     }
     int64_t qid = next_quote_id_++;
     const std::optional<std::string>& date = q.date ? q.date : a.date;
-    StatusOr<int64_t> cluster = AssignCluster(qid, q.content.text, person_id, a.date, *outlet);
+    int64_t counted = q.within && *q.within >= 0 && static_cast<size_t>(*q.within) < quote_clusters.size()
+                          ? quote_clusters[*q.within]
+                          : 0;
+    StatusOr<int64_t> cluster = AssignCluster(qid, q.content.text, person_id, a.date, *outlet, counted);
     if (!cluster.ok()) return cluster.status();
+    quote_clusters.push_back(*cluster);
     Statement& qs = insert_quote_;
     qs.Reset();
     qs.Bind(1, qid);
@@ -794,7 +800,7 @@ StatusOr<const SqliteStore::ClusterInfo*> SqliteStore::LoadCluster(int64_t clust
 
 StatusOr<int64_t> SqliteStore::AssignCluster(int64_t quote_id, const std::string& text, int64_t person_id,
                                              const std::optional<std::string>& article_date,
-                                             int64_t outlet_id) {
+                                             int64_t outlet_id, int64_t counted) {
   std::vector<uint64_t> words = NormalizedWordHashes(text);
   uint64_t key = SequenceHash(words);
   int64_t cluster = cluster_index_.ClusterOfKey(key);
@@ -856,7 +862,7 @@ StatusOr<int64_t> SqliteStore::AssignCluster(int64_t quote_id, const std::string
     if (s = st.Run(); !s.ok()) return s;
     cluster_index_.SetRepresentative(cluster, fingerprints);
     clusters_[cluster].rep_words = words;
-  } else {
+  } else if (cluster != counted) {
     Statement& st = update_cluster_;
     st.Reset();
     BindId(&st, 1, person_id);

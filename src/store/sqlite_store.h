@@ -81,8 +81,13 @@ class SqliteStore : public Store {
   Status LoadSurname(const PersonName& name, std::vector<int64_t>** ids);
   Status AddLookupNames(CachedPerson* person, const std::vector<std::string>& names);
   StatusOr<int64_t> SyndicationGroup(int64_t article_id, uint64_t simhash, size_t words);
+  // Returns the quote's cluster, creating it or counting one more
+  // occurrence. `counted` is the cluster the quote's outer statement (the
+  // one it is reported within) already counts in this article, or 0: the
+  // same words are not counted twice.
   StatusOr<int64_t> AssignCluster(int64_t quote_id, const std::string& text, int64_t person_id,
-                                  const std::optional<std::string>& article_date, int64_t outlet_id);
+                                  const std::optional<std::string>& article_date, int64_t outlet_id,
+                                  int64_t counted);
   StatusOr<const ClusterInfo*> LoadCluster(int64_t cluster_id);
   // Brings the in-memory writer state up to date with the database at the
   // start of a transaction: drops the people and outlet caches and catches

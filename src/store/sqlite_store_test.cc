@@ -263,6 +263,35 @@ TEST_F(StoreTest, ClustersTheSameQuotationAcrossOutletsWithFirstSeen) {
   EXPECT_EQ(store->GetQuoteCluster(12345).status().code(), Status::Code::kNotFound);
 }
 
+// "Critics called it “a press release with a price tag,” according to Baltic
+// Watch": the critics' words are reported within Baltic Watch's statement,
+// so the article carries them once.
+TEST_F(StoreTest, AStatementWithinAnotherCountsItsWordsOnce) {
+  auto store = OpenStore();
+  const std::string text =
+      "Critics called the pledge \"a press release with a price tag and nothing more,\" according to Baltic "
+      "Watch, a research group.";
+  Article a = ArticleBuilder("w1", text)
+                  .Url("https://news.example/w1")
+                  .Publisher("Example News")
+                  .Date("2025-06-12")
+                  .AddQuote("Critics called the pledge \"a press release with a price tag and nothing more,\"", "",
+                            QuoteType::kMixed)
+                  .AddQuote("the pledge \"a press release with a price tag and nothing more,\"", "", QuoteType::kMixed)
+                  .Build();
+  a.quotes[1].within = 0;
+  Add(store.get(), {a});
+  QuoteQuery q;
+  q.text = "price tag";
+  StatusOr<std::vector<QuoteHit>> hits = store->SearchQuotes(q);
+  ASSERT_TRUE(hits.ok());
+  ASSERT_EQ(hits->size(), 2u);
+  EXPECT_EQ((*hits)[0].cluster_id, (*hits)[1].cluster_id);
+  StatusOr<QuoteCluster> cluster = store->GetQuoteCluster((*hits)[0].id);
+  ASSERT_TRUE(cluster.ok()) << cluster.status().ToString();
+  EXPECT_EQ(cluster->occurrences, 1);
+}
+
 TEST_F(StoreTest, ClustersAQuotationAnotherWriterStoredMeanwhile) {
   // Each writer keeps a filter of the cluster keys it knows; a quotation
   // another connection stored since must still be found.
@@ -589,8 +618,15 @@ std::vector<Article> ManyArticles(int n) {
   for (int i = 0; i < n; ++i) {
     std::string quote = "Figure " + std::to_string(i) + " shows the harbour reopened after the strike ended";
     std::string text = "Mayor Ann Lee said " + quote + ". The port authority declined to comment.";
-    out.push_back(ArticleBuilder("m" + std::to_string(i), text)
-                      .Url("https://m.example/" + std::to_string(i))
+    // Appended, not "..." + std::to_string(i): GCC 12 gives a -Wrestrict
+    // false positive on the latter here.
+    std::string number = std::to_string(i);
+    std::string url = "https://m.example/";
+    url += number;
+    std::string id = "m";
+    id += number;
+    out.push_back(ArticleBuilder(id, text)
+                      .Url(url)
                       .Date("2025-05-01")
                       .AddPerson("p1", "Ann Lee", {"Mayor"})
                       .AddQuote(quote, "p1", QuoteType::kIndirect)
