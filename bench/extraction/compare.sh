@@ -18,7 +18,7 @@ if [ ! -d "$here/readability_js/node_modules/@mozilla/readability" ]; then
 fi
 
 n=$(find "$pages" -mindepth 2 -maxdepth 2 -name source.html | wc -l)
-line=$(pin "$build/html_benchmark" "$pages" 5 | grep '^whosaid extract')
+line=$(pin "$build/html_benchmark" "$pages" 5 | grep '^whosaid extract (parse')
 whosaid_pps=$(echo "$line" | awk '{for (i = 1; i <= NF; ++i) if ($i == "pages/s") print $(i - 1)}')
 js=$(cd "$here/readability_js" && pin node extract.mjs "$pages" | grep '^RESULT')
 py=$(pin /usr/bin/python3 "$here/readability_lxml.py" "$pages" | grep '^RESULT')
