@@ -214,6 +214,10 @@ Status SqliteStore::OpenBulkFile(const std::string& path) {
     Db stale;
     Status s = stale.Open(partial, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX);
     if (s.ok()) s = stale.Exec("BEGIN EXCLUSIVE; ROLLBACK;");
+    // A build killed mid-write leaves a damaged file (it writes without a
+    // durable journal); SQLite only reports that once it holds the lock, so
+    // no build is running on it and it is stale like any other.
+    if (s.code() == Status::Code::kCorruption) s = Status::Ok();
     if (!s.ok()) {
       return Status::IoError(partial + ": another bulk build of " + path +
                              " seems to be running (or the file cannot be replaced): " + s.message());
