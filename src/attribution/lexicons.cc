@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "src/util/ascii.h"
 #include "src/util/lexicon.h"
 
 namespace whosaid::internal {
@@ -17,12 +18,6 @@ std::vector<std::string_view> SplitBar(std::string_view line) {
     if (bar == std::string_view::npos) break;
     pos = bar + 1;
   }
-  return out;
-}
-
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   return out;
 }
 
@@ -93,7 +88,7 @@ Lexicons::Lexicons() {
     for (size_t k = 2; k < f.size(); ++k) {
       if (f[k].empty() || f[k][0] == '@') continue;
       auto form = std::make_unique<CueForm>();
-      form->words = PhraseWords(LowerAscii(f[k]));
+      form->words = PhraseWords(AsciiLower(f[k]));
       if (form->words.empty()) continue;
       form->lemma = std::string(f[1]);
       form->category = cat;
@@ -109,20 +104,20 @@ Lexicons::Lexicons() {
   for (std::string_view line : LexiconLines("titles.txt")) {
     std::vector<std::string_view> f = SplitBar(line);
     char g = f.size() > 1 && !f[1].empty() ? f[1][0] : 0;
-    titles_.Add(PhraseWords(LowerAscii(f[0])), g);
+    titles_.Add(PhraseWords(AsciiLower(f[0])), g);
   }
   for (std::string_view line : LexiconLines("places.txt")) {
     std::vector<std::string_view> f = SplitBar(line);
     NameClass c = NameClass::kPlace;
     if (f.size() > 1 && f[1] == "demonym") c = NameClass::kDemonym;
     if (f.size() > 1 && f[1] == "org") c = NameClass::kOrganization;
-    names_.Add(PhraseWords(LowerAscii(f[0])), c);
+    names_.Add(PhraseWords(AsciiLower(f[0])), c);
   }
   // News agencies speak as organisations: "Reuters reported".
   for (std::string_view line : LexiconLines("agencies.txt")) {
     std::vector<std::string_view> f = SplitBar(line);
     for (std::string_view name : f) {
-      if (name.size() > 2) names_.Add(PhraseWords(LowerAscii(name)), NameClass::kOrganization);
+      if (name.size() > 2) names_.Add(PhraseWords(AsciiLower(name)), NameClass::kOrganization);
     }
   }
   for (std::string_view line : LexiconLines("first_names.txt")) {
@@ -131,7 +126,7 @@ Lexicons::Lexicons() {
     first_names_.emplace(std::string(f[0]), g);
   }
   for (std::string_view line : LexiconLines("org_nouns.txt")) {
-    org_nouns_.emplace(LowerAscii(line), true);
+    org_nouns_.emplace(AsciiLower(line), true);
   }
 }
 

@@ -8,16 +8,11 @@
 #include <algorithm>
 #include <cctype>
 
+#include "src/util/ascii.h"
 #include "src/util/utf8.h"
 
 namespace whosaid::internal {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Reads the value after "charset" at s[pos] ("charset=utf-8", "charset='x'").
 std::string ReadCharsetValue(std::string_view s, size_t pos) {
@@ -31,7 +26,7 @@ std::string ReadCharsetValue(std::string_view s, size_t pos) {
                             s[pos] == '_' || s[pos] == ':' || s[pos] == '.')) {
     ++pos;
   }
-  return Lower(s.substr(start, pos - start));
+  return AsciiLower(s.substr(start, pos - start));
 }
 
 bool IsValidUtf8(std::string_view s) {
@@ -63,13 +58,13 @@ std::string DetectCharset(std::string_view page, std::string_view content_type) 
   if (page.substr(0, 3) == "\xEF\xBB\xBF") return "utf-8";
   if (page.substr(0, 2) == "\xFF\xFE") return "utf-16le";
   if (page.substr(0, 2) == "\xFE\xFF") return "utf-16be";
-  std::string ct = Lower(content_type);
+  std::string ct = AsciiLower(content_type);
   size_t at = ct.find("charset");
   if (at != std::string::npos) {
     std::string v = ReadCharsetValue(ct, at);
     if (!v.empty()) return v;
   }
-  std::string head = Lower(page.substr(0, 4096));
+  std::string head = AsciiLower(page.substr(0, 4096));
   size_t meta = 0;
   while ((meta = head.find("<meta", meta)) != std::string::npos) {
     size_t end = head.find('>', meta);

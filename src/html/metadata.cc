@@ -7,17 +7,12 @@
 #include <cctype>
 #include <unordered_map>
 
+#include "src/util/ascii.h"
 #include "src/util/date.h"
 #include "src/util/json.h"
 
 namespace whosaid::internal {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool Contains(std::string_view hay, std::string_view needle) {
   return hay.find(needle) != std::string_view::npos;
@@ -158,7 +153,7 @@ std::string CleanTitle(const std::string& title, const std::optional<std::string
     if (last == std::string::npos) continue;
     std::string head = title.substr(0, last);
     std::string tail = title.substr(last + sep.size());
-    if (site && Lower(tail) == Lower(*site)) return head;
+    if (site && AsciiLower(tail) == AsciiLower(*site)) return head;
     // A short tail after the last separator is a site or section name;
     // one that opens in lower case continues the headline ("ATF - an
     // async task framework").
@@ -166,13 +161,13 @@ std::string CleanTitle(const std::string& title, const std::optional<std::string
     if (word_count(head) >= 3 && word_count(tail) <= 4 && !lower_start) return head;
     size_t first = title.find(sep);
     std::string lead = title.substr(0, first);
-    if (site && Lower(lead) == Lower(*site)) return title.substr(first + sep.size());
+    if (site && AsciiLower(lead) == AsciiLower(*site)) return title.substr(first + sep.size());
   }
   return title;
 }
 
 std::string StripBy(std::string s) {
-  std::string lower = Lower(s.substr(0, 3));
+  std::string lower = AsciiLower(s.substr(0, 3));
   if (lower == "by " ) s = s.substr(3);
   while (!s.empty() && (s.back() == ',' || s.back() == '|' || s.back() == ' ')) s.pop_back();
   return s;
@@ -190,9 +185,9 @@ std::string FindBylineText(const HtmlDocument& doc) {
     if (n.tag == Tag::kText || n.tag == Tag::kMeta || n.tag == Tag::kLink || n.tag == Tag::kScript) continue;
     std::string_view rel = doc.Attribute(n, "rel");
     std::string_view itemprop = doc.Attribute(n, "itemprop");
-    std::string cls = Lower(doc.Attribute(n, "class"));
+    std::string cls = AsciiLower(doc.Attribute(n, "class"));
     cls.push_back(' ');
-    cls += Lower(doc.Attribute(n, "id"));
+    cls += AsciiLower(doc.Attribute(n, "id"));
     bool byline = rel == "author" || Contains(itemprop, "author") || Contains(cls, "byline") ||
                   Contains(cls, "author") || Contains(cls, "writtenby");
     if (!byline || Contains(cls, "comment")) continue;
@@ -294,14 +289,14 @@ PageMetadata ExtractMetadata(const HtmlDocument& doc, std::string_view url) {
           while (pos < keys.size()) {
             size_t sp = keys.find(' ', pos);
             if (sp == std::string_view::npos) sp = keys.size();
-            if (sp > pos) tags.emplace(Lower(keys.substr(pos, sp - pos)), std::string(content));
+            if (sp > pos) tags.emplace(AsciiLower(keys.substr(pos, sp - pos)), std::string(content));
             pos = sp + 1;
           }
         }
         break;
       }
       case Tag::kLink:
-        if (canonical.empty() && Lower(doc.Attribute(n, "rel")) == "canonical") {
+        if (canonical.empty() && AsciiLower(doc.Attribute(n, "rel")) == "canonical") {
           canonical = std::string(doc.Attribute(n, "href"));
         }
         break;
@@ -350,8 +345,8 @@ PageMetadata ExtractMetadata(const HtmlDocument& doc, std::string_view url) {
     ld_title = ld.name;
   }
   // Some sites put their own name in the article's "name".
-  if (!ld_title.empty() && ((meta.publisher && Lower(ld_title) == Lower(*meta.publisher)) ||
-                            Lower(ld_title) == Lower(ld.publisher))) {
+  if (!ld_title.empty() && ((meta.publisher && AsciiLower(ld_title) == AsciiLower(*meta.publisher)) ||
+                            AsciiLower(ld_title) == AsciiLower(ld.publisher))) {
     ld_title.clear();
   }
   // Dublin Core is rare and, where present, deliberate; Open Graph and

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "src/input/byte_source.h"
+#include "src/util/ascii.h"
 #include "src/util/json.h"
 #include "src/warc/warc_reader.h"
 
@@ -17,12 +18,6 @@ namespace {
 using internal::ByteSource;
 
 constexpr size_t kSniffBytes = 8192;
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string DetectFormat(std::string_view head) {
   if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
@@ -128,7 +123,7 @@ class WarcInputReader : public InputReader {
     } else {
       return Skip(r, "WARC " + (w.type.empty() ? std::string("untyped") : w.type) + " record");
     }
-    std::string type = Lower(content_type.substr(0, content_type.find(';')));
+    std::string type = internal::AsciiLower(content_type.substr(0, content_type.find(';')));
     bool html = type.find("html") != std::string::npos;
     if (!html && (type.empty() || type == "text/plain" || type == "application/octet-stream")) {
       html = LooksLikeHtml(body);

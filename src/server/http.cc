@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdint>
 
+#include "src/util/ascii.h"
 #include "src/util/utf8.h"
 
 namespace whosaid::internal {
@@ -18,12 +19,6 @@ bool IsTokenChar(unsigned char c) {
     default:
       return false;
   }
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 std::string_view Trim(std::string_view s) {
@@ -151,7 +146,7 @@ HttpParse ParseHttpRequest(std::string_view buffer, const HttpLimits& limits, Ht
       if ((c < 0x20 && c != '\t') || c == 0x7f) return Fail(400, "bad header value", error_status, error_message);
     }
     if (request->headers.size() >= limits.max_headers) return Fail(431, "too many headers", error_status, error_message);
-    request->headers.emplace_back(Lower(field.substr(0, colon)), std::string(Trim(field.substr(colon + 1))));
+    request->headers.emplace_back(AsciiLower(field.substr(0, colon)), std::string(Trim(field.substr(colon + 1))));
   }
 
   if (request->Header("transfer-encoding") != nullptr) {
@@ -166,7 +161,7 @@ HttpParse ParseHttpRequest(std::string_view buffer, const HttpLimits& limits, Ht
     return Fail(400, "missing Host header", error_status, error_message);
   }
   const std::string* connection = request->Header("connection");
-  std::string conn = connection ? Lower(*connection) : "";
+  std::string conn = connection ? AsciiLower(*connection) : "";
   if (request->minor_version == 0) {
     request->keep_alive = conn.find("keep-alive") != std::string::npos;
   } else {

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "src/util/ascii.h"
 #include "src/util/date.h"
 #include "src/util/lexicon.h"
 
@@ -20,12 +21,6 @@ std::string_view Trim(std::string_view s) {
   while (s.size() >= 2 && s.substr(0, 2) == "\xC2\xA0") s.remove_prefix(2);
   while (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") s.remove_suffix(2);
   return s;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 int CountWords(std::string_view s) {
@@ -63,7 +58,7 @@ struct AgencyTable {
       while (pos <= line.size()) {
         size_t bar = line.find('|', pos);
         if (bar == std::string_view::npos) bar = line.size();
-        by_lower.emplace(Lower(line.substr(pos, bar - pos)), canon);
+        by_lower.emplace(AsciiLower(line.substr(pos, bar - pos)), canon);
         pos = bar + 1;
       }
     }
@@ -94,7 +89,7 @@ bool IsToolbarLine(std::string_view line) {
   }
   bool reset_icon = line.find("\xE2\x86\xBA") != std::string_view::npos;  // ↺
   if (px || reset_icon) return true;
-  std::string low = Lower(line);
+  std::string low = AsciiLower(line);
   static const std::string_view kToolbarWords[] = {"font size", "text size", "a+ a-", "a- a+", "print this"};
   for (std::string_view w : kToolbarWords) if (low.find(w) != std::string::npos) return true;
   return false;
@@ -109,7 +104,7 @@ bool IsDateLine(std::string_view line) {
 
 bool IsShareLine(std::string_view line) {
   if (CountWords(line) > 12) return false;
-  std::string low = Lower(line);
+  std::string low = AsciiLower(line);
   static const std::string_view kWords[] = {
       "share this", "share on", "share:", "subscribe", "sign up for", "follow us", "follow on",
       "click here", "read more", "related:", "related articles", "advertisement", "newsletter",
@@ -137,7 +132,7 @@ bool IsSiteNameLine(std::string_view line) {
 
 bool IsBylineLine(std::string_view line, std::vector<std::string>* authors) {
   if (line.size() > 100 || CountWords(line) > 10 || EndsSentence(line)) return false;
-  if (line.size() < 4 || Lower(line.substr(0, 3)) != "by ") return false;
+  if (line.size() < 4 || AsciiLower(line.substr(0, 3)) != "by ") return false;
   std::string_view names = Trim(line.substr(3));
   size_t pos = 0;
   while (pos < names.size()) {
@@ -172,7 +167,7 @@ bool IsNameChar(char c) {
 
 std::string_view CanonicalAgency(std::string_view word) {
   const auto& table = Agencies().by_lower;
-  auto it = table.find(Lower(word));
+  auto it = table.find(AsciiLower(word));
   return it == table.end() ? std::string_view() : it->second;
 }
 

@@ -1,5 +1,6 @@
 // The reader keeps a window of decompressed bytes; record boundaries are
 // located in the file through the byte source's gzip member table.
+#include "src/util/ascii.h"
 #include "src/warc/warc_reader.h"
 
 #include <zlib.h>
@@ -13,12 +14,6 @@ namespace {
 
 constexpr size_t kChunk = size_t{1} << 16;
 constexpr size_t kMaxLine = size_t{1} << 16;
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -211,9 +206,9 @@ bool WarcReader::NextRecord(WarcRecord* record) {
     if (l.empty()) break;
     size_t colon = l.find(':');
     if (colon == std::string_view::npos) continue;
-    std::string name = Lower(Trim(l.substr(0, colon)));
+    std::string name = AsciiLower(Trim(l.substr(0, colon)));
     std::string_view value = Trim(l.substr(colon + 1));
-    if (name == "warc-type") record->type = Lower(value);
+    if (name == "warc-type") record->type = AsciiLower(value);
     else if (name == "warc-target-uri") record->target_uri = std::string(value);
     else if (name == "warc-date") record->date = std::string(value);
     else if (name == "content-type") record->content_type = std::string(value);
@@ -303,11 +298,11 @@ HttpPayload ParseHttpResponse(std::string_view message, int64_t max_body_bytes) 
     pos = next + 1;
     size_t colon = l.find(':');
     if (colon == std::string_view::npos) continue;
-    std::string name = Lower(Trim(l.substr(0, colon)));
+    std::string name = AsciiLower(Trim(l.substr(0, colon)));
     std::string_view value = Trim(l.substr(colon + 1));
     if (name == "content-type") out.content_type = std::string(value);
-    else if (name == "transfer-encoding") chunked = Lower(value).find("chunked") != std::string::npos;
-    else if (name == "content-encoding") encoding = Lower(value);
+    else if (name == "transfer-encoding") chunked = AsciiLower(value).find("chunked") != std::string::npos;
+    else if (name == "content-encoding") encoding = AsciiLower(value);
   }
   std::string_view body = message.substr(body_start);
   std::string dechunked;
