@@ -229,6 +229,19 @@ TEST(HttpResponse, DecodesChunkedGzipAndKeepsUndeclaredBodies) {
   EXPECT_FALSE(internal::ParseHttpResponse("garbage", 100).error.empty());
 }
 
+TEST(HttpResponse, ChunkSizeTooLargeForAnIntegerKeepsTheBodyAsItIs) {
+  // 18 hex digits overflow a 64-bit size: the body is not chunked after all.
+  std::string body = "ffffffffffffffffff\r\n<p>x</p>\r\n0\r\n\r\n";
+  internal::HttpPayload p = internal::ParseHttpResponse(
+      "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: text/html\r\n\r\n" + body,
+      1 << 20);
+  EXPECT_EQ(p.status, 200);
+  EXPECT_EQ(p.body, body);
+  internal::HttpPayload q = internal::ParseHttpResponse(
+      "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nfffffffffffffff\r\nabc", 1 << 20);
+  EXPECT_EQ(q.body, "abc");  // 15 digits fit: a truncated last chunk keeps what is there.
+}
+
 TEST(InputReader, DetectsGzippedHtmlTextAndJsonl) {
   TempDir dir;
   std::string html = dir.Write("p.html.gz", internal::GzipMember(Page("Fair opens", "The fair opened.")));

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstdlib>
 
 namespace whosaid::internal {
@@ -30,6 +31,7 @@ bool ParseInt(std::string_view s, int base, int64_t* out) {
     if (c >= '0' && c <= '9') d = c - '0';
     else if (base == 16 && (c | 0x20) >= 'a' && (c | 0x20) <= 'f') d = (c | 0x20) - 'a' + 10;
     else return false;
+    if (v > (INT64_MAX - d) / base) return false;  // 18 hex digits overflow.
     v = v * base + d;
   }
   *out = v;
