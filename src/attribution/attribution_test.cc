@@ -195,6 +195,47 @@ TEST(Attribution, SourcesAroundAppositivesAndTitleModifiers) {
   EXPECT_EQ(commas->source->text, "Local officials");
 }
 
+TEST(Attribution, TrailingSourcesWithNumbersStateAbbreviationsAndLongAppositives) {
+  Article a = Attribute(
+      "\"The rules were ignored,\" said 9/11 widow Nora Quill.\n\n"
+      "\"The bill will pass,\" Senator Rob Tarn, R-Ky., said Tuesday.\n\n"
+      "\"It is a sound plan,\" Ellen Vask, director of the Halden Center for Budget Studies and a professor "
+      "at the Orrin School of Westfield University, said of the proposal.");
+  const Quote* widow = Containing(a, "The rules were ignored");
+  ASSERT_NE(widow, nullptr);
+  EXPECT_EQ(widow->type, QuoteType::kDirect);
+  EXPECT_EQ(widow->speaker.value_or(""), "Nora Quill");
+  const Quote* senator = Containing(a, "The bill will pass");
+  ASSERT_NE(senator, nullptr);
+  EXPECT_EQ(senator->speaker.value_or(""), "Rob Tarn");
+  const Quote* professor = Containing(a, "It is a sound plan");
+  ASSERT_NE(professor, nullptr);
+  EXPECT_EQ(professor->type, QuoteType::kDirect);
+  EXPECT_EQ(professor->speaker.value_or(""), "Ellen Vask");
+}
+
+TEST(Attribution, IndirectContentEndsBeforeAnotherSpeakersClause) {
+  // A horizontal bar sets off a phrase; the named speaker after it begins
+  // a statement of their own.
+  Article a = Attribute(
+      "When Lina Moor noted that the mayor had paid no tax \xE2\x80\x95 as the records showed "
+      "\xE2\x80\x95 Dan Pell boasted, \"That makes me careful.\"\n\n"
+      "Rita Obi asks her son to wait and repeatedly says, \"Stay in the car,\" until help comes.");
+  const Quote* noted = Containing(a, "the mayor had paid no tax");
+  ASSERT_NE(noted, nullptr);
+  EXPECT_EQ(noted->content.text.find("boasted"), std::string::npos) << noted->content.text;
+  const Quote* boasted = Containing(a, "That makes me careful");
+  ASSERT_NE(boasted, nullptr);
+  EXPECT_FALSE(boasted->within.has_value());
+  EXPECT_EQ(boasted->speaker.value_or(""), "Dan Pell");
+  const Quote* asks = Containing(a, "to wait");
+  ASSERT_NE(asks, nullptr);
+  EXPECT_EQ(asks->content.text.find("Stay in the car"), std::string::npos) << asks->content.text;
+  const Quote* says = Containing(a, "Stay in the car");
+  ASSERT_NE(says, nullptr);
+  EXPECT_FALSE(says->within.has_value());
+}
+
 TEST(Attribution, AQuestionAskedIsAStatementWithoutASource) {
   Article a = Attribute("Asked whether the count was fair, most observers said yes. "
                         "Maria Lopez smiled when asked about the delays at the polls.");

@@ -9,7 +9,7 @@ namespace whosaid::internal {
 namespace {
 
 constexpr int kMaxCueTokens = 6;
-constexpr int kTrailingWindow = 22;   // Tokens after a quote searched for "he said".
+constexpr int kTrailingWindow = 30;   // Tokens after a quote searched for "he said".
 constexpr int kLeadingWindow = 18;    // Tokens before a quote searched for "he said:".
 constexpr int kMaxNounPhrase = 6;
 // Bounds that keep one enormous sentence (a 50 MB line) linear overall.
@@ -338,8 +338,16 @@ int Attributor::NounPhraseLeft(int k, int sentence_first) {
 }
 
 int Attributor::NounPhraseRight(int k, int limit) {
-  if (k >= limit || !t_.IsWord(k) || InQuote(k)) return -1;
-  int e = k;
+  if (k >= limit || InQuote(k)) return -1;
+  // "said 9/11 widow Terry Strada": a number may open the phrase.
+  int after_number = k;
+  while (after_number < limit && t_[after_number].kind == TokenKind::kNumber && after_number - k < 3) {
+    ++after_number;
+    if (after_number + 1 < limit && t_.IsPunct(after_number, '/') &&
+        t_[after_number + 1].kind == TokenKind::kNumber) ++after_number;
+  }
+  if (!t_.IsWord(k) && (after_number == k || after_number >= limit || !t_.IsWord(after_number))) return -1;
+  int e = after_number;
   if (IsDeterminer(t_.Lower(e))) ++e;
   int start_words = e;
   while (e < limit && e - start_words < kMaxNounPhrase &&
@@ -735,9 +743,14 @@ int Attributor::ContentEnd(int first, int limit, bool clause_only) const {
     }
     if (t_.IsPunct(k, ';') && clause_only) return k;
     // "he respects Clinton and calls her ...": a second verb of the source's.
-    if (k > first && t_.IsWord(k) && (t_.Lower(k) == "and" || t_.Lower(k) == "but") && k + 1 < limit &&
-        facts_.cue_len[k + 1] > 0 && !facts_.cue_form[k + 1]->participle) {
-      return k;
+    if (k > first && t_.IsWord(k) && (t_.Lower(k) == "and" || t_.Lower(k) == "but") && k + 1 < limit) {
+      // "... and repeatedly says": an adverb may stand before the verb.
+      int v = k + 1;
+      if (v + 1 < limit && t_.IsWord(v) && !t_[v].Is(kCapitalized) && t_.Lower(v).size() > 4 &&
+          t_.Lower(v).ends_with("ly") && facts_.cue_len[v] == 0) {
+        ++v;
+      }
+      if (facts_.cue_len[v] > 0 && !facts_.cue_form[v]->participle) return k;
     }
     // "Trump wants the votes and Pena Nieto wants to be a hero": another
     // named speaker and a cue of their own.
@@ -755,7 +768,8 @@ int Attributor::ContentEnd(int first, int limit, bool clause_only) const {
         (t_.Lower(k + 1) == "but" || t_.Lower(k + 1) == "and" || t_.Lower(k + 1) == "while" || t_.Lower(k + 1) == "though")) {
       return k;
     }
-    if (t_.IsPunct(k, ',') || t_.Surface(k) == "\xE2\x80\x94") {
+    // A horizontal bar (U+2015) sets off a phrase as an em dash does.
+    if (t_.IsPunct(k, ',') || t_.Surface(k) == "\xE2\x80\x94" || t_.Surface(k) == "\xE2\x80\x95") {
       int j = k + 1;
       if (j < limit && facts_.cue_len[j] > 0) return k;  // ", said X" / ", saying" / ", according to"
       // ", while forecasters warned that ...", ", but in a later interview
@@ -889,7 +903,9 @@ bool Attributor::TrailingAttribution(int q, FoundAttribution* out) {
   for (int x = j; x < limit; ++x) {
     depth += t_.IsPunct(x, '(') - (t_.IsPunct(x, ')') && depth > 0);
     if (t_[x].paragraph != t_[j].paragraph || t_[x].kind == TokenKind::kQuote ||
-        (x > j && depth == 0 && (t_.IsPunct(x, '.') || t_.IsPunct(x, '!') || t_.IsPunct(x, '?')))) {
+        (x > j && depth == 0 && (t_.IsPunct(x, '.') || t_.IsPunct(x, '!') || t_.IsPunct(x, '?')) &&
+         // "McConnell, R-Ky., said": a period before a comma ends nothing.
+         !(t_.IsPunct(x, '.') && x + 1 < n && t_.IsPunct(x + 1, ',')))) {
       limit = x;
       break;
     }
