@@ -236,6 +236,25 @@ TEST(Attribution, IndirectContentEndsBeforeAnotherSpeakersClause) {
   EXPECT_FALSE(says->within.has_value());
 }
 
+TEST(Attribution, AQuotationAColonIntroducesIsAStatement) {
+  Article a = Attribute(
+      "Mayor Tessa Brandt waved the crowd quiet, then leaned in and boomed: \"We will rebuild this bridge.\" "
+      "Section 12 of the charter affirms: \"No council may sell the water works.\" "
+      "From the audit report: \"The accounts for last year were kept in good order.\"");
+  const Quote* boomed = Containing(a, "We will rebuild this bridge");
+  ASSERT_NE(boomed, nullptr);
+  EXPECT_EQ(boomed->type, QuoteType::kDirect);
+  EXPECT_EQ(boomed->speaker.value_or(""), "Tessa Brandt");
+  const Quote* charter = Containing(a, "No council may sell");
+  ASSERT_NE(charter, nullptr);
+  ASSERT_TRUE(charter->source.has_value());
+  EXPECT_NE(charter->source->text.find("charter"), std::string::npos) << charter->source->text;
+  const Quote* letter = Containing(a, "The accounts for last year");
+  ASSERT_NE(letter, nullptr);
+  ASSERT_TRUE(letter->source.has_value());
+  EXPECT_EQ(letter->source->text, "the audit report");
+}
+
 TEST(Attribution, AQuestionAskedIsAStatementWithoutASource) {
   Article a = Attribute("Asked whether the count was fair, most observers said yes. "
                         "Maria Lopez smiled when asked about the delays at the polls.");

@@ -1409,7 +1409,45 @@ void Attributor::AttributeColons() {
           at_start = m >= 0;
         }
       }
-      if (!at_start) continue;
+      if (!at_start) {
+        // "Trump leaned in and boomed: “...”", "Article 33 affirms: “...”":
+        // a quotation the colon introduces is the statement of the
+        // sentence's subject, or of nobody named.
+        int q = facts_.quote_of_token[next];
+        if (q < 0 || quotes_[q].open != next || quote_attribution_[q] >= 0 || !quotes_[q].closed ||
+            c - s_first < 2) {
+          continue;
+        }
+        int words = 0;
+        for (int x = quotes_[q].open; x < quotes_[q].close && words < 3; ++x) words += t_.IsWord(x);
+        if (words < 3) continue;
+        int subject = -1;
+        int verb = -1;  // "Singh explained it this way:", "Isaiah 45:1 reads:".
+        for (int x = s_first; x < c && verb < 0; ++x) {
+          if (facts_.cue_len[x] > 0 && !cue_used_[x] && !InQuote(x)) verb = x;
+        }
+        if (verb >= 0) {
+          subject = SourceLeftOf(verb);
+          int end = -1;
+          if (subject < 0) subject = SourceRightOf(verb + facts_.cue_len[verb], c, &end);
+        }
+        if (subject < 0) subject = SubjectMention(s_first, c);
+        if (subject < 0 && t_.IsWord(s_first) && t_.Lower(s_first) == "from") {
+          // "From the report: “...”".
+          int end = -1;
+          subject = SourceRightOf(s_first + 1, c, &end);
+        }
+        a.source = subject;
+        int cue_first = subject >= 0 ? std::max(mentions_->mention(subject).last, s_first) : s_first;
+        if (verb >= 0 && (cue_first > verb || subject < 0)) cue_first = verb;
+        a.cue = cue_first < c && c - cue_first <= 8 ? TokenRange{cue_first, c + 1} : TokenRange{c, c + 1};
+        a.type = FoundAttribution::Type::kDirect;
+        a.content = {quotes_[q].open, quotes_[q].close + 1};
+        quote_attribution_[q] = static_cast<int>(found_.size());
+        SetSpeaker(&a);
+        found_.push_back(a);
+        continue;
+      }
       // "Carly Fiorina: What, exactly, ..." and "AP-GfK Poll: Voters ...":
       // headline labels. A colon line counts when it quotes, or when a
       // known person (not a label) speaks.
