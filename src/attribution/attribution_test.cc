@@ -255,6 +255,29 @@ TEST(Attribution, AQuotationAColonIntroducesIsAStatement) {
   EXPECT_EQ(letter->source->text, "the audit report");
 }
 
+TEST(Attribution, WhoAsksWhoSeemsToSpeakAndWhoSpeaksAfterAParenthesis) {
+  Article a = Attribute(
+      "When asked by a reporter whether the plant would close, the manager shrugged. "
+      "The Ledger is expected to endorse the challenger in the mayoral race. "
+      "Ms. Orla Venn appeared to imply that the budget was padded. "
+      "In a statement released Thursday, Rep. Ida Crane (D-Ore.) reacted to the vote, saying: "
+      "\"We have to be ready to fight this.\"");
+  const Quote* asked = Containing(a, "whether the plant would close");
+  ASSERT_NE(asked, nullptr);
+  ASSERT_TRUE(asked->source.has_value());
+  EXPECT_EQ(asked->source->text, "a reporter");
+  const Quote* endorse = Containing(a, "the challenger");
+  ASSERT_NE(endorse, nullptr);
+  ASSERT_TRUE(endorse->source.has_value());
+  EXPECT_EQ(endorse->source->text, "The Ledger");
+  const Quote* imply = Containing(a, "the budget was padded");
+  ASSERT_NE(imply, nullptr);
+  EXPECT_EQ(imply->speaker.value_or(""), "Orla Venn");
+  const Quote* fight = Containing(a, "We have to be ready to fight this");
+  ASSERT_NE(fight, nullptr);
+  EXPECT_EQ(fight->speaker.value_or(""), "Ida Crane");
+}
+
 TEST(Attribution, AQuestionAskedIsAStatementWithoutASource) {
   Article a = Attribute("Asked whether the count was fair, most observers said yes. "
                         "Maria Lopez smiled when asked about the delays at the polls.");

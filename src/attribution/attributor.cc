@@ -1066,6 +1066,26 @@ void Attributor::AttributeDirectQuotes() {
   }
 }
 
+int Attributor::ParticipleSubject(int c, int s_first) {
+  int subject = -1;
+  if (c - 1 >= s_first && t_.IsWord(c - 1) && !IsBeForm(t_.Lower(c - 1)) && !IsPreposition(t_.Lower(c - 1)) &&
+      !IsFunctionWord(t_.Lower(c - 1))) {
+    subject = mentions_->EndingAt(c - 1);
+    if (subject < 0) {
+      int np = NounPhraseLeft(c - 1, s_first);
+      if (np >= 0) subject = mentions_->AddSourcePhrase(np, c);
+    }
+  }
+  for (int x = std::max(s_first, c - kMaxSubjectDistance); x < c && subject < 0; ++x) {
+    int m = mentions_->StartingAt(x);
+    if (m >= 0 && mentions_->mention(m).subject && !mentions_->mention(m).in_quote &&
+        mentions_->mention(m).kind != MentionKind::kGroup) {
+      subject = m;
+    }
+  }
+  return subject;
+}
+
 void Attributor::AttributeCues() {
   const int n = t_.size();
   for (int c = 0; c < n; ++c) {
@@ -1126,20 +1146,7 @@ void Attributor::AttributeCues() {
         }
       }
     } else if (form->participle) {
-      int subject = -1;
-      if (c - 1 >= s_first && t_.IsWord(c - 1) && !IsBeForm(t_.Lower(c - 1)) && !IsPreposition(t_.Lower(c - 1)) &&
-          !IsFunctionWord(t_.Lower(c - 1))) {
-        subject = mentions_->EndingAt(c - 1);
-        if (subject < 0) {
-          int np = NounPhraseLeft(c - 1, s_first);
-          if (np >= 0) subject = mentions_->AddSourcePhrase(np, c);
-        }
-      }
-      for (int x = std::max(s_first, c - kMaxSubjectDistance); x < c && subject < 0; ++x) {
-        int m = mentions_->StartingAt(x);
-        if (m >= 0 && mentions_->mention(m).subject && !mentions_->mention(m).in_quote &&
-            mentions_->mention(m).kind != MentionKind::kGroup) { subject = m; break; }
-      }
+      int subject = ParticipleSubject(c, s_first);
       if (subject < 0) continue;
       a.source = subject;
       if (!ParseAfterCue(c, cue_last, s_end, &a, &content_first)) continue;
@@ -1234,11 +1241,19 @@ void Attributor::AttributeCues() {
     // source.
     // "She seemed to recognize ...", "He appeared to make a joke": an act
     // after "to" keeps its source; "seems to be", "appears to have" do not.
+    // "The Times is expected to endorse X": a reporting verb after "to"
+    // makes the statement the subject's.
     bool verb_after = false;
-    if (a.content.first + 1 < a.content.last && t_.IsWord(a.content.first) && t_.Lower(a.content.first) == "to" &&
-        (form->lemma == "seem" || form->lemma == "appear")) {
-      std::string_view v = t_.Lower(a.content.first + 1);
-      verb_after = !(IsBeForm(v) || v == "have" || v == "has");
+    int to = a.content.first + 1 < a.content.last && t_.IsWord(a.content.first) && t_.Lower(a.content.first) == "to"
+                 ? a.content.first
+                 : (cue_last + 1 < n && t_.IsWord(cue_last) && t_.Lower(cue_last) == "to" ? cue_last : -1);
+    if (to >= 0 && to + 1 < n && t_.IsWord(to + 1)) {
+      std::string_view v = t_.Lower(to + 1);
+      if (form->lemma == "seem" || form->lemma == "appear") {
+        verb_after = !(IsBeForm(v) || v == "have" || v == "has");
+      } else {
+        verb_after = facts_.cue_len[to + 1] > 0 && facts_.cue_form[to + 1]->category == CueCategory::kSpeech;
+      }
     }
     if (a.source >= 0 && a.parts.empty() && !verb_after && IsRaisingCue(c, cue_last)) {
       const MentionInfo& subject = mentions_->mention(a.source);
@@ -1427,7 +1442,8 @@ void Attributor::AttributeColons() {
           if (facts_.cue_len[x] > 0 && !cue_used_[x] && !InQuote(x)) verb = x;
         }
         if (verb >= 0) {
-          subject = SourceLeftOf(verb);
+          // "Jeffries reacted to the news, saying: “...”".
+          subject = facts_.cue_form[verb]->participle ? ParticipleSubject(verb, s_first) : SourceLeftOf(verb);
           int end = -1;
           if (subject < 0) subject = SourceRightOf(verb + facts_.cue_len[verb], c, &end);
         }
@@ -1515,6 +1531,12 @@ void Attributor::AttributeQuestionsAsked() {
     a.cue = {c, cue_last};
     a.content = {first, last};
     a.category = CueCategory::kSpeech;
+    // "When asked by a reporter whether ...": the one who asks is named.
+    if (c + 2 < first && t_.IsWord(c + 1) && t_.Lower(c + 1) == "by") {
+      int end = -1;
+      a.source = SourceRightOf(c + 2, first, &end);
+      SetSpeaker(&a);
+    }
     Classify(&a);
     cue_used_[c] = 1;
     found_.push_back(a);

@@ -80,6 +80,9 @@ class Attributor {
   void AttributeColons();
   bool ParseAfterCue(int cue_first, int cue_last, int limit, FoundAttribution* a, int* content_first);
   int SourceLeftOf(int cue_first);
+  // Returns the subject of a participle cue at c ("..., saying"): the
+  // phrase right before it, else the sentence's first subject mention.
+  int ParticipleSubject(int c, int s_first);
   // Returns the first subject mention of the sentence before token `before`.
   int SubjectMention(int s_first, int before) const;
   int SourceRightOf(int k, int limit, int* end);

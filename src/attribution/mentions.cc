@@ -60,9 +60,19 @@ bool MentionTable::IsSubjectPosition(int first, int last) const {
     if (after_cue && (last >= t_.size() || t_[last].kind == TokenKind::kPunct)) return true;
     if (t_.IsPunct(prev, ',') && prev > 0 && t_[prev - 1].kind == TokenKind::kQuote) return true;
   }
+  // "Rep. Hakeem Jeffries (D-N.Y.) reacted": the verb follows a parenthesis.
+  if (last < t_.size() && t_.IsPunct(last, '(')) {
+    int close = last + 1;
+    while (close < t_.size() && close - last < 8 && !t_.IsPunct(close, ')') && t_[close].sentence == f.sentence) ++close;
+    if (close < t_.size() && t_.IsPunct(close, ')')) last = close + 1;
+  }
   if (last < t_.size() && t_[last].sentence == f.sentence) {
     if (cue_len_[last] > 0) return true;
     if (t_.IsWord(last) && (IsCommonVerb(t_.Lower(last)) || IsVerbModifier(t_.Lower(last)))) return true;
+    // "Jeffries reacted": a past-tense verb.
+    if (t_.IsWord(last) && !t_[last].Is(kCapitalized) && t_.Lower(last).size() > 4 && t_.Lower(last).ends_with("ed")) {
+      return true;
+    }
     if (t_.IsPunct(last, ',')) {
       // "Rutte, the NATO chief, said": an appositive then the verb.
       for (int k = last + 1; k < std::min(t_.size(), last + 12); ++k) {
