@@ -136,5 +136,17 @@ TEST_F(ExtractCliBadInput, BadFlagsAreUsageErrors) {
   EXPECT_EQ(RunWhosaid("frobnicate").exit_code, 2);
 }
 
+TEST_F(ExtractCliBadInput, NumbersInFlagsMustBeWholeAndInRange) {
+  // "2x" used to read as 2; a number too large for any integer as garbage.
+  for (const char* bad : {"2x", "0", "1025", "99999999999999999999", "", " 2", "+2"}) {
+    RunResult r = RunWhosaid("extract --threads '" + std::string(bad) + "' " + Path("good.txt"));
+    EXPECT_EQ(r.exit_code, 2) << bad;
+    EXPECT_NE(r.err.find("--threads needs a number from 1 to 1024"), std::string::npos) << r.err;
+  }
+  EXPECT_EQ(RunWhosaid("extract --threads 2 " + Path("good.txt")).exit_code, 0);
+  EXPECT_EQ(RunWhosaid("index " + Path("x.db") + " --batch 10k " + Path("good.txt")).exit_code, 2);
+  EXPECT_EQ(RunWhosaid("eval polnear " + Path("") + " --limit 5x").exit_code, 2);
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -1,6 +1,7 @@
 // whosaid eval: scores the engine against an annotated corpus (PolNeAR).
 #include <algorithm>
 #include <atomic>
+#include <climits>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -14,6 +15,7 @@
 #include "src/eval/eval_report.h"
 #include "src/eval/polnear.h"
 #include "tools/cli.h"
+#include "tools/flag_parse.h"
 #include "whosaid/pipeline.h"
 
 namespace whosaid::cli {
@@ -55,14 +57,6 @@ struct EvalFlags {
   std::string floors_path;
 };
 
-bool ParseCount(const std::string& s, long long* out) {
-  char* end = nullptr;
-  long long v = std::strtoll(s.c_str(), &end, 10);
-  if (s.empty() || *end != '\0' || v < 0) return false;
-  *out = v;
-  return true;
-}
-
 // Returns kExitOk to go on, or the exit code to stop with.
 int ParseFlags(const std::vector<std::string>& args, EvalFlags* flags, bool* help) {
   if (args.size() >= 2 && (args[1] == "--help" || args[1] == "-h")) {
@@ -94,7 +88,7 @@ int ParseFlags(const std::vector<std::string>& args, EvalFlags* flags, bool* hel
     } else if (a == "--floors") {
       flags->floors_path = args[++i];
     } else if (a == "--limit" || a == "--misses") {
-      if (!ParseCount(args[++i], &n)) {
+      if (!ParseIntFlag(args[++i], 0LL, LLONG_MAX, &n)) {
         std::fprintf(stderr, "whosaid eval: %s needs a count, got '%s'\n", a.c_str(),
                      args[i].c_str());
         return kExitUsage;

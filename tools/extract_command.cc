@@ -19,6 +19,7 @@
 
 #include "src/util/ordered_parallel_map.h"
 #include "tools/cli.h"
+#include "tools/flag_parse.h"
 #include "whosaid/pipeline.h"
 #include "whosaid/reader.h"
 
@@ -320,8 +321,8 @@ int RunExtract(const std::vector<std::string>& args) {
     } else if (a == "--paths-from-stdin") {
       paths_from_stdin = true;
     } else if (a == "--threads") {
-      int n = i + 1 < args.size() ? std::atoi(args[i + 1].c_str()) : 0;
-      if (n < 1 || n > 1024) {
+      int n = 0;
+      if (i + 1 >= args.size() || !ParseIntFlag(args[i + 1], 1, 1024, &n)) {
         std::fprintf(stderr, "whosaid extract: --threads needs a number from 1 to 1024\n");
         return kExitUsage;
       }

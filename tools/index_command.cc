@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "tools/cli.h"
+#include "tools/flag_parse.h"
 #include "whosaid/article_json.h"
 #include "whosaid/pipeline.h"
 #include "whosaid/store.h"
@@ -126,8 +127,8 @@ int RunIndex(const std::vector<std::string>& args) {
       }
       options.date = args[++i];
     } else if (a == "--batch") {
-      long n = i + 1 < args.size() ? std::strtol(args[i + 1].c_str(), nullptr, 10) : 0;
-      if (n < 1 || n > 100000) {
+      int n = 0;
+      if (i + 1 >= args.size() || !ParseIntFlag(args[i + 1], 1, 100000, &n)) {
         std::fprintf(stderr, "whosaid index: --batch needs a number from 1 to 100000\n");
         return kExitUsage;
       }

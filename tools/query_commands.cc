@@ -11,6 +11,7 @@
 #include "src/util/utf8.h"
 #include "src/store/quote_hit_json.h"
 #include "tools/cli.h"
+#include "tools/flag_parse.h"
 #include "whosaid/pipeline.h"
 #include "whosaid/store.h"
 
@@ -53,14 +54,6 @@ struct Flags {
   bool help = false;
 };
 
-bool ParseInt(const std::string& s, int lo, int hi, int* out) {
-  char* end = nullptr;
-  long v = std::strtol(s.c_str(), &end, 10);
-  if (s.empty() || *end != '\0' || v < lo || v > hi) return false;
-  *out = static_cast<int>(v);
-  return true;
-}
-
 // Returns "" on success, else the usage error.
 std::string ParseFlags(const std::vector<std::string>& args, const std::set<std::string>& allowed, Flags* f) {
   for (size_t i = 1; i < args.size(); ++i) {
@@ -91,9 +84,9 @@ std::string ParseFlags(const std::vector<std::string>& args, const std::set<std:
       else if (v == "mixed") f->query.type = QuoteType::kMixed;
       else return "--type must be direct, indirect or mixed";
     } else if (a == "--limit" || a == "--top") {
-      if (!ParseInt(v, 1, 10000, &f->limit)) return a + " needs a number from 1 to 10000";
+      if (!ParseIntFlag(v, 1, 10000, &f->limit)) return a + " needs a number from 1 to 10000";
     } else if (a == "--offset") {
-      if (!ParseInt(v, 0, 1000000000, &f->query.offset)) return "--offset needs a non-negative number";
+      if (!ParseIntFlag(v, 0, 1000000000, &f->query.offset)) return "--offset needs a non-negative number";
     } else if (a == "--format") {
       if (v == "table") f->format = Format::kTable;
       else if (v == "jsonl") f->format = Format::kJsonl;
@@ -286,7 +279,7 @@ int RunQuote(const std::vector<std::string>& args) {
   int rc = Setup("quote", kQuoteHelp, args, {"--format"}, 2, 2, &flags, &store);
   if (rc >= 0) return rc;
   int id = 0;
-  if (!ParseInt(flags.positional[1], 1, 2147483647, &id)) {
+  if (!ParseIntFlag(flags.positional[1], 1, 2147483647, &id)) {
     std::fprintf(stderr, "whosaid quote: ID must be a quote id (a positive number), not '%s'\n",
                  flags.positional[1].c_str());
     return kExitUsage;

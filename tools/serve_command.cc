@@ -10,6 +10,7 @@
 #include "src/server/http_server.h"
 #include "src/server/reader_app.h"
 #include "tools/cli.h"
+#include "tools/flag_parse.h"
 
 namespace whosaid::cli {
 namespace {
@@ -21,14 +22,6 @@ const char kServeHelp[] =
     "printed once the server listens. Ctrl-C (SIGINT) or SIGTERM stops it.\n"
     "Exit status: 0 after a stop, 1 when DB cannot be opened or the address\n"
     "cannot be bound, 2 on bad usage.\n";
-
-bool ParsePort(const std::string& s, int lo, int hi, int* out) {
-  char* end = nullptr;
-  long v = std::strtol(s.c_str(), &end, 10);
-  if (s.empty() || *end != '\0' || v < lo || v > hi) return false;
-  *out = static_cast<int>(v);
-  return true;
-}
 
 }  // namespace
 
@@ -49,8 +42,8 @@ int RunServe(const std::vector<std::string>& args) {
       }
       const std::string& v = args[++i];
       bool ok = true;
-      if (a == "--port") ok = ParsePort(v, 0, 65535, &options.port);
-      if (a == "--threads") ok = ParsePort(v, 1, 256, &options.threads);
+      if (a == "--port") ok = ParseIntFlag(v, 0, 65535, &options.port);
+      if (a == "--threads") ok = ParseIntFlag(v, 1, 256, &options.threads);
       if (a == "--host") options.host = v;
       if (!ok) {
         std::fprintf(stderr, "whosaid serve: bad value '%s' for %s\n", v.c_str(), a.c_str());
