@@ -278,6 +278,19 @@ TEST(Attribution, WhoAsksWhoSeemsToSpeakAndWhoSpeaksAfterAParenthesis) {
   EXPECT_EQ(fight->speaker.value_or(""), "Ida Crane");
 }
 
+TEST(Attribution, AFrameAfterTheStatementMayCarryADescriptionCapitalsOrAs) {
+  Article a = Attribute("The new album is almost finished, frontman Tobias Renn revealed.");
+  const Quote* album = Containing(a, "The new album is almost finished");
+  EXPECT_TRUE(album && album->speaker.value_or("") == "Tobias Renn");
+  // "TODAY" in a name is not a time between subject and verb.
+  Article b = Attribute("The donor gave to three campaigns, a METRO TODAY analysis shows.");
+  const Quote* donor = Containing(b, "The donor gave to three campaigns");
+  EXPECT_TRUE(donor && donor->source && donor->source->text == "a METRO TODAY analysis");
+  Article c = Attribute("The levy is a scare tactic, as Ruth Ballard noted.");
+  const Quote* levy = Containing(c, "The levy is a scare tactic");
+  EXPECT_TRUE(levy && levy->speaker.value_or("") == "Ruth Ballard");
+}
+
 TEST(Attribution, AQuestionAskedIsAStatementWithoutASource) {
   Article a = Attribute("Asked whether the count was fair, most observers said yes. "
                         "Maria Lopez smiled when asked about the delays at the polls.");

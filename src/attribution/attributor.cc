@@ -17,6 +17,16 @@ constexpr int kMaxContentTokens = 400;
 constexpr int kMaxSubjectDistance = 300;
 
 // Base forms that read as nouns unless a pronoun or auxiliary precedes them.
+// "TODAY", "NBC": two or more letters, all capitals.
+bool IsAllCaps(std::string_view w) {
+  int letters = 0;
+  for (char ch : w) {
+    if (ch >= 'a' && ch <= 'z') return false;
+    letters += ch >= 'A' && ch <= 'Z';
+  }
+  return letters >= 2;
+}
+
 bool IsNounLikeBase(std::string_view w) {
   static const std::string_view kWords[] = {
       "report", "claim", "note", "comment", "call", "post", "answer", "reply", "show", "state",
@@ -320,6 +330,8 @@ int Attributor::NounPhraseLeft(int k, int sentence_first) {
     }
     // "former tech executive Carly Fiorina said".
     if (w == "former") { b = p; continue; }
+    // "a USA TODAY analysis": a name in capitals, whatever its words.
+    if (IsAllCaps(t_.Surface(p)) && facts_.cue_len[p] == 0) { b = p; continue; }
     // "75 percent of Democrats", "half of voters", "Observers from two
     // parties", "Insiders in the next two states".
     if (attaches(p) || (w == "of" && p - 1 >= sentence_first && t_[p - 1].kind == TokenKind::kNumber)) {
@@ -391,11 +403,12 @@ int Attributor::SourceLeftOf(int cue_first) {
       ++skipped;
       continue;
     }
-    // A time expression between subject and verb: "Rutte on Friday said".
+    // A time expression between subject and verb: "Rutte on Friday said";
+    // not "USA TODAY", a name in capitals.
     bool time_here = false;
     for (int b = std::max(s_first, k - 3); b <= k; ++b) {
       int te = facts_.time_at[b];
-      if (te >= 0 && times_[te].last == k + 1) { k = b - 1; time_here = true; break; }
+      if (te >= 0 && times_[te].last == k + 1 && !IsAllCaps(t_.Surface(k))) { k = b - 1; time_here = true; break; }
     }
     if (time_here) { ++skipped; continue; }
     break;
@@ -1188,6 +1201,24 @@ void Attributor::AttributeCues() {
       if (!forward) {
         // "CONTENT, Rutte said." / "CONTENT, said Rutte."
         int frame_first = inverted ? c : mentions_->mention(a.source).first;
+        if (!inverted && frame_first - 1 > s_first && t_.IsWord(frame_first - 1)) {
+          // "..., frontman Anthony Kiedis revealed.": a title or description
+          // before the name belongs to the frame.
+          int np = frame_first;
+          while (np - 1 > s_first && frame_first - np < 5 && (t_.IsWord(np - 1) || t_[np - 1].Is(kPossessive)) &&
+                 !InQuote(np - 1) && facts_.cue_len[np - 1] == 0 && !IsFunctionWord(t_.Lower(np - 1)) &&
+                 !IsPreposition(t_.Lower(np - 1)) && !IsClauseOpener(t_.Lower(np - 1))) {
+            --np;
+          }
+          if (np > s_first && np < frame_first && (t_.IsPunct(np - 1, ',') || t_.Surface(np - 1) == "\xE2\x80\x94")) {
+            frame_first = np;
+          }
+        }
+        // "..., as David Dayen noted.": the frame opens with "as".
+        if (!inverted && frame_first - 2 > s_first && t_.IsWord(frame_first - 1) && t_.Lower(frame_first - 1) == "as" &&
+            t_.IsPunct(frame_first - 2, ',')) {
+          --frame_first;
+        }
         if (frame_first - 1 <= s_first || !(t_.IsPunct(frame_first - 1, ',') || t_.Surface(frame_first - 1) == "\xE2\x80\x94")) continue;
         content_first = s_first;
         content_last = frame_first - 1;
