@@ -109,7 +109,7 @@ void MakeExamples(Document* doc) {
   std::vector<uint8_t> kinds = internal::MentionKinds(t, mentions, mentions.mentions().size());
   internal::TokenFacts all = facts;
   internal::AddModelCues(t, internal::CueScope::kCuedSentences, &all);
-  internal::SpanContext c{&t, &facts.quote_of_token, &facts.cue_len, &kinds};
+  internal::SpanContext c{&t, &facts.quote_of_token, &facts.cue_len, &kinds, &all.cue_form};
   std::vector<char> gold_cue(t.size(), 0);
   auto add = [&](int cue_first, int cue_last, const std::vector<char>& source, const std::vector<char>& content,
                  bool positive) {

@@ -194,7 +194,7 @@ int AddTaggedStatements(const TokenizedText& t, const std::vector<QuotedSpan>& q
   }
   if (open.empty()) return 0;
   std::vector<uint8_t> kinds = MentionKinds(t, *mentions, detected);
-  SpanContext c{&t, &facts.quote_of_token, &facts.cue_len, &kinds};
+  SpanContext c{&t, &facts.quote_of_token, &facts.cue_len, &kinds, &cues.cue_form};
   int added = 0;
   std::vector<float> emissions;
   for (const TokenRange& cue : open) {

@@ -107,6 +107,10 @@ void SpanFeatures(const SpanContext& c, const SpanWindow& w, std::vector<uint32_
   std::string_view cue_last_word = Word(t, w.cue_last - 1, w.first, w.last);
   std::string_view after_cue = Word(t, w.cue_last, w.first, w.last);
   std::string_view before_cue = Word(t, w.cue_first - 1, w.first, w.last);
+  const CueForm* form = c.cue_form != nullptr ? (*c.cue_form)[w.cue_first] : nullptr;
+  std::string_view lemma = form != nullptr ? std::string_view(form->lemma) : std::string_view("(none)");
+  const int form_kind = form == nullptr ? 0 : 1 + form->flags * 4 + (form->participle ? 2 : 0) + (form->base ? 1 : 0);
+  const int category = form == nullptr ? -1 : static_cast<int>(form->category);
   const int cue_sentence = t[w.cue_first].sentence;
   const bool cue_sentence_start = w.cue_first == t.sentences()[cue_sentence].first;
   for (int j = 0; j < n; ++j) {
@@ -159,6 +163,10 @@ void SpanFeatures(const SpanContext& c, const SpanWindow& w, std::vector<uint32_
     f[k++] = Hasher(31).Add(dir).Add(mention).Add(p1).Done();
     f[k++] = Hasher(32).Add(dir).Add(cue_word).Add(after_cue).Done();
     f[k++] = Hasher(33).Add(dir).Add(cue_word).Add(before_cue).Done();
+    f[k++] = Hasher(34).Add(dir).Add(lemma).Done();
+    f[k++] = Hasher(35).Add(dir).Add(db).Add(lemma).Done();
+    f[k++] = Hasher(36).Add(dir).Add(form_kind).Add(category).Done();
+    f[k++] = Hasher(37).Add(dir).Add(form_kind).Add(n_commas).Add(db).Done();
     features->insert(features->end(), f, f + k);
     offsets->push_back(static_cast<int>(features->size()));
   }

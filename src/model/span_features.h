@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "src/attribution/lexicons.h"
 #include "src/attribution/tokenizer.h"
 
 namespace whosaid::internal {
@@ -26,6 +27,9 @@ struct SpanContext {
   // Per token: 1 + the MentionKind of a mention covering it, or 0; may be
   // null.
   const std::vector<uint8_t>* mention_kind = nullptr;
+  // Per token: the form of a cue starting there (lexicon or model), or
+  // null; may be null. Gives the cue's lemma, category and flags.
+  const std::vector<const CueForm*>* cue_form = nullptr;
 };
 
 // Tokens [first, last) around the cue [cue_first, cue_last).
