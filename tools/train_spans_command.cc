@@ -132,6 +132,15 @@ void MakeExamples(Document* doc) {
     // A cue over a sentence break keeps to its first sentence.
     while (last > first + 1 && t[last - 1].sentence != t[first].sentence) --last;
     for (int i = first; i < last; ++i) gold_cue[i] = 1;
+    // Where the engine marks a cue inside the gold one ("has learned",
+    // "made a third attempt to deflect"), the window is built around the
+    // marked cue, as at run time, so that its lemma and extent match.
+    for (int i = first; i < last; ++i) {
+      if (all.cue_len[i] == 0) continue;
+      first = i;
+      last = std::min(t.size(), i + all.cue_len[i]);
+      break;
+    }
     add(first, last, TokensIn(t, index, a.source), TokensIn(t, index, a.content), true);
   }
   const std::vector<char> none(t.size(), 0);
