@@ -58,10 +58,13 @@ fuzz: fuzz-build
 	fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_BUILD)/fuzz-seeds $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 # Retrains the cue model on PolNeAR train (deterministic) and rewrites the
-# shipped weights, then rebuilds so the binary embeds them.
+# shipped weights, then rebuilds so the binary embeds them; then the span
+# tagger, whose threshold is tuned with the new cue model in the engine.
 POLNEAR_TRAIN ?= ../shared/corpora/polnear/train
 model: build
 	$(BUILD)/whosaid train-cues $(POLNEAR_TRAIN) --out data/model/cue_model.bin
+	cmake --build $(BUILD) -j $(JOBS)
+	$(BUILD)/whosaid train-spans $(POLNEAR_TRAIN) --out data/model/span_tagger.bin
 	cmake --build $(BUILD) -j $(JOBS)
 
 bench: deps build

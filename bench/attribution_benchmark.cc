@@ -19,6 +19,7 @@
 
 #include "src/attribution/tokenizer.h"
 #include "src/model/cue_model.h"
+#include "src/model/span_tagger.h"
 #include "whosaid/pipeline.h"
 
 namespace {
@@ -91,13 +92,15 @@ void BM_Attribute(benchmark::State& state) {
   SetWords(state, c);
 }
 
-// The same with the cue model switched off: what the model's two uses (cues
-// in sentences the lexicon missed, and the second pass) cost.
+// The same with the cue model and the span tagger switched off: what the
+// models' uses (cues in sentences the lexicon missed, the second pass, the
+// tagger's fallback) cost.
 void BM_AttributeRulesOnly(benchmark::State& state) {
   const Corpus& c = LoadCorpus();
   whosaid::ExtractOptions options;
   options.raw = true;
   whosaid::internal::SetActiveCueModel(nullptr);
+  whosaid::internal::SetActiveSpanTagger(nullptr);
   for (auto _ : state) {
     size_t quotes = 0;
     for (const std::string& t : c.texts) {
@@ -107,6 +110,25 @@ void BM_AttributeRulesOnly(benchmark::State& state) {
     benchmark::DoNotOptimize(quotes);
   }
   whosaid::internal::ResetActiveCueModel();
+  whosaid::internal::ResetActiveSpanTagger();
+  SetWords(state, c);
+}
+
+// The cue model on, the span tagger's fallback off: what the tagger costs.
+void BM_AttributeNoTagger(benchmark::State& state) {
+  const Corpus& c = LoadCorpus();
+  whosaid::ExtractOptions options;
+  options.raw = true;
+  whosaid::internal::SetActiveSpanTagger(nullptr);
+  for (auto _ : state) {
+    size_t quotes = 0;
+    for (const std::string& t : c.texts) {
+      auto a = whosaid::ExtractPlainText(t, "bench", options);
+      if (a.ok()) quotes += a->quotes.size();
+    }
+    benchmark::DoNotOptimize(quotes);
+  }
+  whosaid::internal::ResetActiveSpanTagger();
   SetWords(state, c);
 }
 
@@ -130,6 +152,7 @@ void BM_AttributeToJson(benchmark::State& state) {
 
 BENCHMARK(BM_Tokenize)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Attribute)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_AttributeNoTagger)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AttributeRulesOnly)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AttributeToJson)->Unit(benchmark::kMillisecond);
 

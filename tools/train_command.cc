@@ -19,6 +19,7 @@
 #include "src/eval/polnear.h"
 #include "src/model/cue_features.h"
 #include "src/model/cue_model.h"
+#include "src/model/span_tagger.h"
 #include "tools/cli.h"
 #include "whosaid/pipeline.h"
 
@@ -249,6 +250,10 @@ int RunTrainCues(const std::vector<std::string>& args) {
     return kExitUsage;
   }
   internal::SetActiveCueModel(nullptr);
+  // The span tagger's fallback stays off: its weights are trained with
+  // this model's cues (train-spans runs after), so tuning this model with
+  // them on would make each model depend on the other's last run.
+  internal::SetActiveSpanTagger(nullptr);
   std::vector<Document> docs;
   Status s = LoadDocuments(dir, &docs);
   if (!s.ok()) {

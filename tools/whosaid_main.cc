@@ -23,6 +23,9 @@ const Command kCommands[] = {
     {"train-cues", whosaid::cli::RunTrainCues,
      "train-cues TRAIN_DIR --out FILE [--epochs N]\n"
      "      Trains the cue model on PolNeAR train and writes its weights (make model)."},
+    {"train-spans", whosaid::cli::RunTrainSpans,
+     "train-spans TRAIN_DIR --out FILE [--epochs N]\n"
+     "      Trains the source/content span tagger on PolNeAR train (make model)."},
     {"summarize", whosaid::cli::RunSummarize,
      "summarize FILE.jsonl | -\n"
      "      Prints who said what to whom, for people to read."},

@@ -7,6 +7,7 @@
 #include "src/attribution/mentions.h"
 #include "src/attribution/model_cues.h"
 #include "src/attribution/quotes.h"
+#include "src/attribution/tagged_statements.h"
 #include "src/attribution/temporal.h"
 #include "src/attribution/tokenizer.h"
 #include "src/util/date.h"
@@ -86,11 +87,14 @@ bool Overlaps(const internal::TokenRange& a, const internal::TokenRange& b) {
 // The model's cues in sentences where the lexicon found one: the rules ran
 // without them, so they cannot cut into a statement the rules parsed. A
 // second run with them added keeps only the statements they open whose cue
-// and content touch nothing the first run found.
+// and content touch nothing the first run found. *more gets the facts with
+// every cue marked, the model's added ones too.
 void AddSecondPass(const internal::TokenizedText& t, const std::vector<internal::QuotedSpan>& quoted,
                    const std::vector<internal::TimeExpression>& times, const internal::TokenFacts& facts,
-                   internal::MentionTable* mentions, std::vector<FoundAttribution>* found) {
-  internal::TokenFacts more = facts;
+                   internal::MentionTable* mentions, std::vector<FoundAttribution>* found,
+                   internal::TokenFacts* more_out) {
+  internal::TokenFacts& more = *more_out;
+  more = facts;
   std::vector<int> added = internal::AddModelCues(t, internal::CueScope::kCuedSentences, &more);
   if (added.empty()) return;
   internal::Attributor second(t, quoted, times, more, mentions);
@@ -131,9 +135,13 @@ void AttributeArticle(Article* article) {
   internal::MarkCues(t, &facts);
 
   internal::MentionTable mentions(t, facts.quote_of_token, facts.cue_len);
+  const size_t detected_mentions = mentions.mentions().size();
   internal::Attributor attributor(t, quoted, times, facts, &mentions);
   std::vector<FoundAttribution> found = attributor.Run();
-  AddSecondPass(t, quoted, times, facts, &mentions, &found);
+  internal::TokenFacts all_cues;
+  AddSecondPass(t, quoted, times, facts, &mentions, &found, &all_cues);
+  // The span tagger's fallback for the cues the rules left unparsed.
+  internal::AddTaggedStatements(t, quoted, facts, all_cues, detected_mentions, &mentions, &found);
 
   // People: persons with a mention, and organisations that speak.
   const auto& entities = mentions.entities();

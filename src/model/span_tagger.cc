@@ -1,0 +1,242 @@
+#include "src/model/span_tagger.h"
+
+#include <atomic>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+#include "src/util/lexicon.h"
+
+namespace whosaid::internal {
+namespace {
+
+constexpr char kMagic[4] = {'W', 'S', 'S', 'T'};
+constexpr uint32_t kVersion = 1;
+constexpr int kTransitionCount = (kSpanTags + 1) * kSpanTags;
+constexpr size_t kHeaderBytes = 20 + 4 * kTransitionCount + 4;
+
+void PutU32(std::string* out, uint32_t v) {
+  for (int k = 0; k < 4; ++k) out->push_back(static_cast<char>((v >> (8 * k)) & 0xFF));
+}
+uint32_t GetU32(std::string_view s, size_t at) {
+  uint32_t v = 0;
+  for (int k = 0; k < 4; ++k) v |= static_cast<uint32_t>(static_cast<unsigned char>(s[at + k])) << (8 * k);
+  return v;
+}
+uint32_t FloatBits(float f) {
+  uint32_t v;
+  std::memcpy(&v, &f, 4);
+  return v;
+}
+float BitsFloat(uint32_t v) {
+  float f;
+  std::memcpy(&f, &v, 4);
+  return f;
+}
+
+Status Bad(size_t offset, const std::string& why) {
+  return Status::InvalidArgument("span tagger: byte " + std::to_string(offset) + ": " + why);
+}
+
+// Rounded so tiny float noise never decides a zero weight.
+float Average(float current, double total, int64_t step) {
+  double avg = current - total / static_cast<double>(step);
+  return std::abs(avg) < 1e-6 ? 0.0f : static_cast<float>(avg);
+}
+
+}  // namespace
+
+SpanTagger::SpanTagger(int hash_bits)
+    : hash_bits_(hash_bits),
+      mask_((uint32_t{1} << hash_bits) - 1),
+      weights_((size_t{1} << hash_bits) * kSpanTags, 0.0f),
+      transitions_(kTransitionCount, 0.0f) {}
+
+StatusOr<SpanTagger> SpanTagger::Parse(std::string_view bytes) {
+  if (bytes.size() < kHeaderBytes) return Bad(bytes.size(), "truncated header");
+  if (std::memcmp(bytes.data(), kMagic, 4) != 0) return Bad(0, "bad magic (want WSST)");
+  if (GetU32(bytes, 4) != kVersion) return Bad(4, "unsupported version " + std::to_string(GetU32(bytes, 4)));
+  uint32_t bits = GetU32(bytes, 8);
+  if (bits < 1 || bits > 22) return Bad(8, "hash bits " + std::to_string(bits) + " outside 1-22");
+  if (GetU32(bytes, 12) != kSpanTags) return Bad(12, "tag count " + std::to_string(GetU32(bytes, 12)) + " (want 5)");
+  SpanTagger model(static_cast<int>(bits));
+  model.threshold_ = BitsFloat(GetU32(bytes, 16));
+  for (int k = 0; k < kTransitionCount; ++k) model.transitions_[k] = BitsFloat(GetU32(bytes, 20 + 4 * k));
+  const size_t count_at = kHeaderBytes - 4;
+  uint64_t n = GetU32(bytes, count_at);
+  if (bytes.size() != kHeaderBytes + 8 * n) return Bad(count_at, "weight count does not match the file size");
+  const uint64_t limit = model.weights_.size();
+  int64_t previous = -1;
+  for (uint64_t k = 0; k < n; ++k) {
+    size_t at = kHeaderBytes + 8 * k;
+    uint32_t index = GetU32(bytes, at);
+    if (index >= limit || static_cast<int64_t>(index) <= previous) {
+      return Bad(at, "index " + std::to_string(index) + " out of range or order");
+    }
+    previous = index;
+    model.weights_[index] = BitsFloat(GetU32(bytes, at + 4));
+  }
+  return model;
+}
+
+std::string SpanTagger::Serialize() const {
+  std::string out(kMagic, 4);
+  PutU32(&out, kVersion);
+  PutU32(&out, static_cast<uint32_t>(hash_bits_));
+  PutU32(&out, kSpanTags);
+  PutU32(&out, FloatBits(threshold_));
+  for (float t : transitions_) PutU32(&out, FloatBits(t));
+  PutU32(&out, static_cast<uint32_t>(NonZero()));
+  for (uint32_t k = 0; k < weights_.size(); ++k) {
+    if (weights_[k] == 0.0f) continue;
+    PutU32(&out, k);
+    PutU32(&out, FloatBits(weights_[k]));
+  }
+  return out;
+}
+
+void SpanTagger::Prune(float below) {
+  for (float& w : weights_) {
+    if (std::abs(w) < below) w = 0.0f;
+  }
+}
+
+size_t SpanTagger::NonZero() const {
+  size_t n = 0;
+  for (float w : weights_) n += w != 0.0f;
+  return n;
+}
+
+bool SpanTagMayFollow(int prev, int tag) {
+  if (tag == kTagISrc) return prev == kTagBSrc || prev == kTagISrc;
+  if (tag == kTagICon) return prev == kTagBCon || prev == kTagICon;
+  return true;
+}
+
+float DecodeSpans(const SpanTagger& model, const float* emissions, const uint8_t* allowed, int n, uint8_t* tags) {
+  if (n <= 0) return 0;
+  constexpr float kNone = -std::numeric_limits<float>::infinity();
+  // best[j][t]: the best score of a path over tokens 0..j ending in tag t.
+  std::vector<float> best(static_cast<size_t>(n) * kSpanTags, kNone);
+  std::vector<uint8_t> back(static_cast<size_t>(n) * kSpanTags, 0);
+  for (int t = 0; t < kSpanTags; ++t) {
+    if (!(allowed[0] >> t & 1) || !SpanTagMayFollow(kSpanTags, t)) continue;
+    best[t] = model.transition(kSpanTags, t) + emissions[t];
+  }
+  for (int j = 1; j < n; ++j) {
+    const float* prev = &best[static_cast<size_t>(j - 1) * kSpanTags];
+    for (int t = 0; t < kSpanTags; ++t) {
+      if (!(allowed[j] >> t & 1)) continue;
+      float top = kNone;
+      int arg = -1;
+      for (int p = 0; p < kSpanTags; ++p) {
+        if (prev[p] == kNone || !SpanTagMayFollow(p, t)) continue;
+        float s = prev[p] + model.transition(p, t);
+        if (arg < 0 || s > top) {
+          top = s;
+          arg = p;
+        }
+      }
+      if (arg < 0) continue;
+      best[static_cast<size_t>(j) * kSpanTags + t] = top + emissions[static_cast<size_t>(j) * kSpanTags + t];
+      back[static_cast<size_t>(j) * kSpanTags + t] = static_cast<uint8_t>(arg);
+    }
+  }
+  const float* last = &best[static_cast<size_t>(n - 1) * kSpanTags];
+  int arg = 0;
+  for (int t = 1; t < kSpanTags; ++t) {
+    if (last[t] > last[arg]) arg = t;
+  }
+  float score = last[arg];
+  for (int j = n - 1; j >= 0; --j) {
+    tags[j] = static_cast<uint8_t>(arg);
+    arg = back[static_cast<size_t>(j) * kSpanTags + arg];
+  }
+  return score;
+}
+
+SpanPerceptron::SpanPerceptron(int hash_bits)
+    : current_(hash_bits),
+      total_((size_t{1} << hash_bits) * kSpanTags, 0.0),
+      transition_total_(kTransitionCount, 0.0) {}
+
+void SpanPerceptron::Update(int index, bool transition, float delta) {
+  if (transition) {
+    current_.mutable_transitions()[index] += delta;
+    transition_total_[index] += static_cast<double>(step_) * delta;
+  } else {
+    current_.mutable_weights()[index] += delta;
+    total_[index] += static_cast<double>(step_) * delta;
+  }
+}
+
+bool SpanPerceptron::Learn(const uint32_t* features, const int* offsets, int n, const uint8_t* allowed,
+                           const uint8_t* gold) {
+  emissions_.assign(static_cast<size_t>(n) * kSpanTags, 0.0f);
+  predicted_.assign(n, 0);
+  for (int j = 0; j < n; ++j) {
+    current_.Emit(features + offsets[j], offsets[j + 1] - offsets[j], &emissions_[static_cast<size_t>(j) * kSpanTags]);
+  }
+  DecodeSpans(current_, emissions_.data(), allowed, n, predicted_.data());
+  bool right = true;
+  for (int j = 0; j < n && right; ++j) right = predicted_[j] == gold[j];
+  if (!right) {
+    const uint32_t mask = current_.mask();
+    for (int j = 0; j < n; ++j) {
+      int g = gold[j], p = predicted_[j];
+      int gp = j == 0 ? kSpanTags : gold[j - 1], pp = j == 0 ? kSpanTags : predicted_[j - 1];
+      if (g != p) {
+        for (int k = offsets[j]; k < offsets[j + 1]; ++k) {
+          int bucket = static_cast<int>(features[k] & mask) * kSpanTags;
+          Update(bucket + g, false, 1.0f);
+          Update(bucket + p, false, -1.0f);
+        }
+      }
+      if (g != p || gp != pp) {
+        Update(gp * kSpanTags + g, true, 1.0f);
+        Update(pp * kSpanTags + p, true, -1.0f);
+      }
+    }
+  }
+  ++step_;
+  return right;
+}
+
+SpanTagger SpanPerceptron::Averaged() const {
+  SpanTagger model(current_.hash_bits());
+  std::vector<float>& w = model.mutable_weights();
+  const std::vector<float>& cur = current_.weights();
+  for (size_t k = 0; k < w.size(); ++k) w[k] = Average(cur[k], total_[k], step_);
+  std::vector<float>& tr = model.mutable_transitions();
+  for (size_t k = 0; k < tr.size(); ++k) tr[k] = Average(current_.transitions()[k], transition_total_[k], step_);
+  return model;
+}
+
+namespace {
+
+const SpanTagger* EmbeddedSpanTagger() {
+  static const SpanTagger* model = []() -> const SpanTagger* {
+    std::string_view bytes = EmbeddedModelData("span_tagger.bin");
+    if (bytes.empty()) return nullptr;
+    StatusOr<SpanTagger> parsed = SpanTagger::Parse(bytes);
+    if (!parsed.ok()) return nullptr;
+    return new SpanTagger(std::move(*parsed));  // Lives for the process.
+  }();
+  return model;
+}
+
+const SpanTagger kUseEmbedded(1);  // Sentinel for "use the embedded tagger".
+std::atomic<const SpanTagger*> g_active{&kUseEmbedded};
+
+}  // namespace
+
+const SpanTagger* ActiveSpanTagger() {
+  const SpanTagger* m = g_active.load(std::memory_order_acquire);
+  return m == &kUseEmbedded ? EmbeddedSpanTagger() : m;
+}
+
+void SetActiveSpanTagger(const SpanTagger* tagger) { g_active.store(tagger, std::memory_order_release); }
+
+void ResetActiveSpanTagger() { g_active.store(&kUseEmbedded, std::memory_order_release); }
+
+}  // namespace whosaid::internal
