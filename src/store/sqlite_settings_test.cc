@@ -1,5 +1,5 @@
 // Tests for the storage settings the writer chooses: the page size of a new
-// database, and that a database written with other
+// database, the FTS5 term buffer, and that a database written with other
 // settings (an older build's) is read and extended as it is.
 #include <unistd.h>
 
@@ -92,7 +92,7 @@ void ExpectAnswers(Store* store) {
   EXPECT_EQ(TextHits(store, "cafe zoe"), "3,");           // Diacritics removed.
 }
 
-TEST_F(StoreSettingsTest, ANewDatabaseHas16KPages) {
+TEST_F(StoreSettingsTest, ANewDatabaseHas16KPagesAndLargeFtsBuffers) {
   {
     StatusOr<std::unique_ptr<Store>> store = Store::Open(path_, StoreOptions{});
     ASSERT_TRUE(store.ok()) << store.status().ToString();
@@ -103,9 +103,11 @@ TEST_F(StoreSettingsTest, ANewDatabaseHas16KPages) {
   }
   EXPECT_EQ(QueryValue(path_, "PRAGMA page_size"), "16384");
   EXPECT_EQ(QueryValue(path_, "PRAGMA journal_mode"), "wal");
+  EXPECT_EQ(QueryValue(path_, "SELECT v FROM quote_fts_config WHERE k = 'hashsize'"), "16777216");
+  EXPECT_EQ(QueryValue(path_, "SELECT v FROM article_fts_config WHERE k = 'hashsize'"), "16777216");
 }
 
-TEST_F(StoreSettingsTest, ABulkBuildHas16KPages) {
+TEST_F(StoreSettingsTest, ABulkBuildHas16KPagesAndLargeFtsBuffers) {
   StoreOptions bulk;
   bulk.bulk_build = true;
   {
@@ -118,6 +120,7 @@ TEST_F(StoreSettingsTest, ABulkBuildHas16KPages) {
   }
   EXPECT_EQ(QueryValue(path_, "PRAGMA page_size"), "16384");
   EXPECT_EQ(QueryValue(path_, "PRAGMA journal_mode"), "wal");
+  EXPECT_EQ(QueryValue(path_, "SELECT v FROM quote_fts_config WHERE k = 'hashsize'"), "16777216");
   EXPECT_EQ(QueryValue(path_, "PRAGMA integrity_check"), "ok");
 }
 
@@ -154,6 +157,7 @@ TEST_F(StoreSettingsTest, ADatabaseWithOtherSettingsIsReadAndExtendedAsItIs) {
     ExpectAnswers(store->get());
   }
   EXPECT_EQ(QueryValue(path_, "PRAGMA page_size"), "4096");
+  EXPECT_EQ(QueryValue(path_, "SELECT count(*) FROM quote_fts_config WHERE k = 'hashsize'"), "0");
   EXPECT_EQ(QueryValue(path_, "PRAGMA integrity_check"), "ok");
   StoreOptions read_only;
   read_only.read_only = true;
