@@ -1,13 +1,34 @@
 // RAII wrappers over the SQLite C API.
 #include "src/store/sqlite_db.h"
 
+#include <mutex>
+
 namespace whosaid::internal {
+namespace {
+
+// Process-wide SQLite settings, made once before the first connection.
+// Memory statistics off: with them on (the default) every SQLite malloc
+// and free takes a global mutex to keep counts nobody here reads
+// (sqlite3_memory_used, soft heap limits). Measured side by side at 300K
+// quotes (bulk): 10.41 vs 10.81 s and 11.46 vs 11.98 s indexing CPU (-4%).
+// sqlite3_config only works before SQLite initializes; if something in the
+// process used SQLite first, the defaults stay, which is only slower.
+void ConfigureSqliteOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite3_initialize();
+  });
+}
+
+}  // namespace
 
 Db::~Db() {
   if (db_ != nullptr) sqlite3_close_v2(db_);
 }
 
 Status Db::Open(const std::string& path, int flags, const std::string& uri) {
+  ConfigureSqliteOnce();
   if (db_ != nullptr) sqlite3_close_v2(db_);  // Reopening: drop the old connection.
   db_ = nullptr;
   path_ = path;

@@ -181,7 +181,12 @@ StatusOr<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path, cons
     s = store->ConfigureWriter();
     if (!s.ok()) return s;
   }
-  s = db.Exec(options.read_only ? "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;" : "PRAGMA temp_store=MEMORY;");
+  // Readers memory-map the file: a query's random row reads then cost no
+  // copy through the kernel, which matters more with 16 KiB pages. The file
+  // is never truncated under a reader (rows are only added, and a bulk
+  // build never replaces an existing file).
+  s = db.Exec(options.read_only ? "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=4294967296;"
+                                : "PRAGMA temp_store=MEMORY;");
   if (!s.ok()) return s;
   s = PrepareSchema(&db, options.read_only, /*defer_query_indexes=*/!store->final_path_.empty());
   if (!s.ok()) return s;
@@ -193,16 +198,33 @@ StatusOr<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path, cons
 }
 
 Status SqliteStore::ConfigureWriter() {
+  // A new database gets 16 KiB pages (it must be set before the first write;
+  // an existing file keeps its own): an article's text fits in one or two
+  // pages instead of an overflow chain, and B-trees are shallower. Measured
+  // side by side at 300K quotes: 8-11% less indexing CPU (bulk and
+  // incremental) for a file 6% larger.
+  Status s = db_.Exec("PRAGMA page_size=16384;");
+  if (!s.ok()) return s;
   if (!final_path_.empty()) {
     // The partial file is deleted or rebuilt after a crash, so it needs no
     // durable journal; the journal in memory still lets a failed batch roll
-    // back. The exclusive lock keeps a second bulk build out of it.
+    // back. The exclusive lock keeps a second bulk build out of it, so it
+    // is also safe to memory-map: Finish reads every quote and article row
+    // several times (quote FTS, one scan per query index), and mapped reads
+    // skip a copy through the kernel per page.
     return db_.Exec("PRAGMA locking_mode=EXCLUSIVE; PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF;"
-                    "PRAGMA cache_size=-262144;");
+                    "PRAGMA cache_size=-262144; PRAGMA mmap_size=4294967296;");
   }
-  // Fewer, larger checkpoints: the indexer writes in big transactions.
-  return db_.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=8192;"
-                  "PRAGMA cache_size=-262144;");
+  s = db_.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-262144;");
+  if (!s.ok()) return s;
+  // Fewer, larger checkpoints: the indexer writes in big transactions. A
+  // checkpoint every 32 MiB of WAL, whatever the file's page size.
+  Statement page_size;
+  s = db_.Prepare("PRAGMA page_size", &page_size);
+  if (s.ok() && !page_size.Step(&s) && s.ok()) s = Status::IoError(db_.path() + ": PRAGMA page_size gave no row");
+  if (!s.ok()) return s;
+  int64_t pages = (int64_t{32} << 20) / std::max<int64_t>(page_size.Int(0), 512);
+  return db_.Exec(("PRAGMA wal_autocheckpoint=" + std::to_string(pages) + ";").c_str());
 }
 
 Status SqliteStore::OpenBulkFile(const std::string& path) {
