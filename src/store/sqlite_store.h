@@ -132,6 +132,11 @@ class SqliteStore : public Store {
   // Per-transaction cache; cleared by ClearWriteCaches.
   std::unordered_map<int64_t, ClusterInfo> clusters_;
 
+  // Scratch buffers of the row-building code, reused across quotes and
+  // articles so hashing and clustering allocate nothing once warm.
+  std::vector<uint64_t> scratch_words_, scratch_fingerprints_;
+  std::vector<int64_t> scratch_holders_, scratch_shared_, scratch_candidates_;
+
   // Prepared writer statements.
   Statement find_article_, insert_article_, insert_band_, find_band_;
   Statement find_outlet_, insert_outlet_;
