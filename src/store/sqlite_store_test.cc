@@ -568,6 +568,19 @@ TEST_F(StoreTest, RejectsBadArticlesAndKeepsTheRest) {
   EXPECT_EQ(store->Stats()->articles, 1);
 }
 
+TEST_F(StoreTest, RejectsInvalidUtf8AtItsFirstBadByte) {
+  auto store = OpenStore();
+  Article bad = RutteArticle("bad", "X", "2025-03-01");
+  bad.text = "caf\xC3\xA9 ok \xC3\x28 then \xFF " + bad.text;  // Bad at byte 9, then at 17.
+  Article accented = RutteArticle("accented", "Y", "2025-03-01");
+  accented.text = "caf\xC3\xA9 \xE2\x80\x94 " + accented.text;  // Valid; spans still fit.
+  int64_t added = 0;
+  Status s = store->AddArticles({bad, accented}, &added);
+  EXPECT_EQ(s.code(), Status::Code::kInvalidArgument);
+  EXPECT_NE(s.message().find("article 'bad': invalid UTF-8 at byte 9"), std::string::npos) << s.message();
+  EXPECT_EQ(added, 1);
+}
+
 TEST_F(StoreTest, RefusesWhatIsNotAWhosaidDatabase) {
   {
     FILE* f = std::fopen(path_.c_str(), "w");
