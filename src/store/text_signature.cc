@@ -194,8 +194,9 @@ constexpr WordByteTable kWordBytes;
 
 // Returns Hash64 (seed 0) of the lowercased ASCII word p[0, n), without
 // copying it. Every byte is an ASCII letter or digit, so lowercasing is
-// setting bit 0x20 (digits have it already).
-inline uint64_t HashLowerAsciiWord(const char* p, size_t n) {
+// setting bit 0x20 (digits have it already). `readable` bytes from p on
+// may be read (at least n); with 8 of them the tail is one load.
+inline uint64_t HashLowerAsciiWord(const char* p, size_t n, size_t readable) {
   constexpr uint64_t kLower = 0x2020202020202020ull;
   uint64_t h = n * kMul1;
   size_t i = 0;
@@ -207,7 +208,13 @@ inline uint64_t HashLowerAsciiWord(const char* p, size_t n) {
   uint64_t tail = 0;
   size_t rest = n - i;
   if (rest > 0) {
-    std::memcpy(&tail, p + i, rest);  // Little-endian, as Hash64 packs it.
+    // Little-endian, as Hash64 packs the tail.
+    if (readable - i >= 8) {
+      std::memcpy(&tail, p + i, 8);
+      tail &= ~uint64_t{0} >> (8 * (8 - rest));
+    } else {
+      for (size_t k = 0; k < rest; ++k) tail |= uint64_t{static_cast<unsigned char>(p[i + k])} << (8 * k);
+    }
     tail |= kLower >> (8 * (8 - rest));
   }
   return Mix(h ^ tail ^ 0x5bd1e995ull);
@@ -223,12 +230,16 @@ constexpr Mark kMarkList[] = {{"\xE2\x80\x9C", 3}, {"\xE2\x80\x9D", 3}, {"\xE2\x
                               {"\xE2\x80\x94", 3}, {"\xE2\x80\x93", 3}, {"\xC2\xAB", 2},     {"\xC2\xBB", 2},
                               {"\xE2\x80\xA6", 3}, {"\xC2\xA0", 2}};
 
+inline bool SameBytes(const char* p, const Mark& m) {
+  return p[0] == m.bytes[0] && p[1] == m.bytes[1] && (m.size == 2 || p[2] == m.bytes[2]);
+}
+
 // Returns the length of the first mark of kMarkList at w[i], or 0.
 inline size_t MarkAt(std::string_view w, size_t i) {
   unsigned char c = static_cast<unsigned char>(w[i]);
   if (c != 0xE2 && c != 0xC2) return 0;
   for (const Mark& m : kMarkList) {
-    if (w.size() - i >= m.size && std::memcmp(w.data() + i, m.bytes, m.size) == 0) return m.size;
+    if (w.size() - i >= m.size && SameBytes(w.data() + i, m)) return m.size;
   }
   return 0;
 }
@@ -258,11 +269,11 @@ void HashWordWithMarks(std::string_view w, std::vector<uint64_t>* out) {
   while (changed && !w.empty()) {
     changed = false;
     for (const Mark& m : kMarkList) {
-      if (w.size() >= m.size && std::memcmp(w.data(), m.bytes, m.size) == 0) {
+      if (w.size() >= m.size && SameBytes(w.data(), m)) {
         w.remove_prefix(m.size);
         changed = true;
       }
-      if (w.size() >= m.size && std::memcmp(w.data() + w.size() - m.size, m.bytes, m.size) == 0) {
+      if (w.size() >= m.size && SameBytes(w.data() + w.size() - m.size, m)) {
         w.remove_suffix(m.size);
         changed = true;
       }
@@ -305,7 +316,7 @@ void NormalizedWordHashes(std::string_view text, std::vector<uint64_t>* out) {
       HashWordWithMarks(text.substr(start, i - start), out);
       continue;
     }
-    out->push_back(HashLowerAsciiWord(p + start, i - start));
+    out->push_back(HashLowerAsciiWord(p + start, i - start, n - start));
   }
 }
 
