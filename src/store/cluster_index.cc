@@ -68,6 +68,21 @@ void ClusterIndex::ClustersWithFingerprint(uint64_t fp, size_t max, std::vector<
   if (clusters->size() > max) clusters->resize(max);
 }
 
+void ClusterIndex::AppendClustersWithFingerprint(uint64_t fp, size_t max, std::vector<int64_t>* clusters) const {
+  const Slot* slot = fingerprint_chains_.Find(fp);
+  if (slot == nullptr) return;
+  // The chain runs from the largest id down, so its last `max` are the
+  // smallest.
+  size_t skip = ChainLength(*slot) > max ? ChainLength(*slot) - max : 0;
+  for (size_t link = ChainHead(*slot); link != 0; link = holders_[link - 1].next) {
+    if (skip > 0) {
+      --skip;
+      continue;
+    }
+    clusters->push_back(holders_[link - 1].cluster);
+  }
+}
+
 void ClusterIndex::SetRepresentative(int64_t cluster, const std::vector<uint64_t>& fingerprints) {
   size_t c = static_cast<size_t>(cluster);
   if (rep_fingerprints_.size() <= c) rep_fingerprints_.resize(std::max(c + 1, rep_fingerprints_.size() * 2));

@@ -29,6 +29,8 @@ class ClusterIndex {
   // ascending, at most max of them (the smallest ids). REQUIRES: max <=
   // kHoldersKept.
   void ClustersWithFingerprint(uint64_t fp, size_t max, std::vector<int64_t>* clusters) const;
+  // Appends the same clusters to *clusters, in no particular order.
+  void AppendClustersWithFingerprint(uint64_t fp, size_t max, std::vector<int64_t>* clusters) const;
   // Records the fingerprints of cluster's (new) representative; pairs
   // already present are not added twice. REQUIRES: cluster > 0.
   void SetRepresentative(int64_t cluster, const std::vector<uint64_t>& fingerprints);

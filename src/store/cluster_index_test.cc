@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <vector>
+
 namespace whosaid::internal {
 namespace {
 
@@ -68,6 +71,23 @@ TEST(ClusterIndex, ASmallerClusterArrivingLateDisplacesTheLargestKept) {
   for (int64_t c = 100; want.size() < ClusterIndex::kHoldersKept; ++c) want.push_back(c);
   EXPECT_EQ(clusters, want);
   EXPECT_EQ(index.fingerprints(), ClusterIndex::kHoldersKept);
+}
+
+TEST(ClusterIndex, AppendingGivesTheSameClustersAfterWhatIsThere) {
+  ClusterIndex index;
+  for (int64_t c = 40; c > 0; --c) index.SetRepresentative(c, {c % 2 ? 1u : 2u, 3u});
+  for (uint64_t fp : {1u, 2u, 3u, 4u}) {
+    for (size_t max : {size_t{1}, size_t{5}, ClusterIndex::kHoldersKept}) {
+      std::vector<int64_t> listed, appended = {-1};
+      index.ClustersWithFingerprint(fp, max, &listed);
+      index.AppendClustersWithFingerprint(fp, max, &appended);
+      ASSERT_FALSE(appended.empty());
+      EXPECT_EQ(appended[0], -1);  // Kept.
+      appended.erase(appended.begin());
+      std::sort(appended.begin(), appended.end());
+      EXPECT_EQ(appended, listed) << fp << " " << max;
+    }
+  }
 }
 
 }  // namespace

@@ -55,6 +55,9 @@ constexpr size_t kMaxTitles = 16;
 constexpr size_t kMaxAliases = 32;
 // The writer's caches of parsed and normalised names are dropped past this.
 constexpr size_t kMaxCachedNames = size_t{1} << 16;
+// The writer's cache of cluster representatives' words is dropped past this
+// many clusters (about 30 MB).
+constexpr size_t kMaxCachedClusters = size_t{1} << 17;
 // A fingerprint shared by many clusters (a stock phrase) counts for the
 // first this many.
 constexpr size_t kMaxFingerprintHolders = ClusterIndex::kHoldersKept;
@@ -375,7 +378,12 @@ Status SqliteStore::Prepare() {
   return Status::Ok();
 }
 
-void SqliteStore::ClearWriteCaches() { clusters_.clear(); }
+void SqliteStore::ClearWriteCaches() {
+  // Representatives change only through this writer while no other
+  // connection writes (SyncWriterState drops them otherwise), so they stay
+  // valid across transactions; dropped when they grow large.
+  if (clusters_.size() > kMaxCachedClusters) clusters_.clear();
+}
 
 void SqliteStore::ResetWriterState() {
   clusters_.clear();
@@ -397,6 +405,7 @@ Status SqliteStore::SyncWriterState() {
   int64_t version = st.Int(0);
   // data_version changes only when another connection commits.
   if (version != data_version_) {
+    clusters_.clear();
     outlet_ids_.clear();
     surname_people_.clear();
     people_.clear();
@@ -900,13 +909,9 @@ StatusOr<int64_t> SqliteStore::AssignCluster(int64_t quote_id, const std::string
     // contains it, and the longer one shares all of the partial quote's.
     // Each cluster is counted once per fingerprint shared (per fingerprint,
     // the 16 clusters with the smallest ids count).
-    std::vector<int64_t>& holders = scratch_holders_;
     std::vector<int64_t>& shared = scratch_shared_;
     shared.clear();
-    for (uint64_t fp : fingerprints) {
-      cluster_index_.ClustersWithFingerprint(fp, kMaxFingerprintHolders, &holders);
-      shared.insert(shared.end(), holders.begin(), holders.end());
-    }
+    for (uint64_t fp : fingerprints) cluster_index_.AppendClustersWithFingerprint(fp, kMaxFingerprintHolders, &shared);
     std::sort(shared.begin(), shared.end());
     std::vector<int64_t>& candidates = scratch_candidates_;
     candidates.clear();

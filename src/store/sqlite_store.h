@@ -146,13 +146,14 @@ class SqliteStore : public Store {
   bool cluster_index_loaded_ = false;
   int64_t cluster_index_next_quote_ = 1;  // Quotes below this are in cluster_index_.
   int64_t data_version_ = -1;  // PRAGMA data_version after our last commit.
-  // Per-transaction cache; cleared by ClearWriteCaches.
+  // Representatives' words by cluster, kept across transactions like the
+  // caches above; bounded by ClearWriteCaches.
   std::unordered_map<int64_t, ClusterInfo> clusters_;
 
   // Scratch buffers of the row-building code, reused across quotes and
   // articles so hashing and clustering allocate nothing once warm.
   std::vector<uint64_t> scratch_words_, scratch_fingerprints_;
-  std::vector<int64_t> scratch_holders_, scratch_shared_, scratch_candidates_;
+  std::vector<int64_t> scratch_shared_, scratch_candidates_;
 
   // Prepared writer statements.
   Statement find_article_, insert_article_, insert_band_, find_band_;

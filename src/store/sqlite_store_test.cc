@@ -387,7 +387,7 @@ TEST_F(StoreTest, ClustersAcrossWriterRunsAsInOneRun) {
   // The writer keeps its clustering lookups in memory and rebuilds them
   // from the database when reopened; clusters must come out the same.
   std::vector<Article> articles = ContainmentArticles();
-  std::vector<std::string> one_run, by_run, by_article;
+  std::vector<std::string> one_run, by_run, by_article, by_transaction;
   {
     auto store = OpenStore();
     EXPECT_EQ(Add(store.get(), articles), 6);
@@ -409,6 +409,15 @@ TEST_F(StoreTest, ClustersAcrossWriterRunsAsInOneRun) {
     for (size_t i = 0; i < articles.size(); ++i) Add(i % 2 ? second.get() : first.get(), {articles[i]});
     by_article = ClusterViews(first.get(), 6);
   }
+  std::filesystem::remove_all(dir_);
+  std::filesystem::create_directories(dir_);
+  {
+    // One writer, one transaction per article: representatives it keeps in
+    // memory across transactions must match what it stored.
+    auto store = OpenStore();
+    for (const Article& a : articles) EXPECT_EQ(Add(store.get(), {a}), 1);
+    by_transaction = ClusterViews(store.get(), 6);
+  }
   ASSERT_EQ(one_run.size(), 6u);
   // c1, c2, c3, c4 and c6 are one quotation; c3 is its longest text.
   EXPECT_EQ(one_run[0], one_run[3]);
@@ -418,6 +427,7 @@ TEST_F(StoreTest, ClustersAcrossWriterRunsAsInOneRun) {
       << one_run[0];
   EXPECT_EQ(by_run, one_run);
   EXPECT_EQ(by_article, one_run);
+  EXPECT_EQ(by_transaction, one_run);
 }
 
 TEST_F(StoreTest, MigratesVersion2AndKeepsClustering) {
