@@ -39,7 +39,7 @@ class ClusterIndex {
 
   size_t keys() const { return keys_.count; }
   // Returns the number of (fingerprint, cluster) pairs kept.
-  size_t fingerprints() const { return holders_.size(); }
+  size_t fingerprints() const { return pairs_; }
 
  private:
   // A slot with value 0 is empty (cluster ids and chain links start at 1).
@@ -65,7 +65,9 @@ class ClusterIndex {
   // and at most kHoldersKept long.
   void AddHolder(int64_t cluster, Slot* chain);
   // A chain's slot value packs 1 + the index of its head pair with the
-  // chain's length (at most kHoldersKept) in the low 5 bits.
+  // chain's length (at most kHoldersKept) in the low 5 bits. A chain of
+  // length 1 (most fingerprints) holds its cluster id in place of the index
+  // and no pair in holders_: one memory access fewer per lookup.
   static_assert(kHoldersKept < 32);
   static int64_t ChainValue(size_t head, size_t length) { return static_cast<int64_t>(head << 5 | length); }
   static size_t ChainHead(const Slot& s) { return static_cast<size_t>(s.value) >> 5; }
@@ -80,6 +82,7 @@ class ClusterIndex {
   Table keys_;
   Table fingerprint_chains_;  // Fingerprint -> ChainValue of its pairs.
   std::vector<Holder> holders_;
+  size_t pairs_ = 0;
   std::vector<uint32_t> rep_fingerprints_;  // By cluster id.
 };
 

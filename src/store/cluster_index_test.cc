@@ -73,6 +73,32 @@ TEST(ClusterIndex, ASmallerClusterArrivingLateDisplacesTheLargestKept) {
   EXPECT_EQ(index.fingerprints(), ClusterIndex::kHoldersKept);
 }
 
+TEST(ClusterIndex, ALoneHolderHeldInPlaceBecomesAChain) {
+  // A fingerprint's first cluster is held in its slot; the second, smaller
+  // or larger, turns it into a chain, and the same cluster again adds nothing.
+  for (int64_t second : {2, 9}) {
+    ClusterIndex index;
+    index.SetRepresentative(5, {77});
+    index.SetRepresentative(5, {77});
+    EXPECT_EQ(index.fingerprints(), 1u);
+    std::vector<int64_t> clusters;
+    index.ClustersWithFingerprint(77, 16, &clusters);
+    EXPECT_EQ(clusters, (std::vector<int64_t>{5}));
+    index.ClustersWithFingerprint(77, 0, &clusters);
+    EXPECT_TRUE(clusters.empty());
+    index.SetRepresentative(second, {77});
+    index.SetRepresentative(5, {77});
+    index.SetRepresentative(second, {77});
+    EXPECT_EQ(index.fingerprints(), 2u);
+    index.ClustersWithFingerprint(77, 16, &clusters);
+    EXPECT_EQ(clusters, (std::vector<int64_t>{std::min<int64_t>(5, second), std::max<int64_t>(5, second)}));
+    index.SetRepresentative(1, {77});
+    index.ClustersWithFingerprint(77, 2, &clusters);
+    EXPECT_EQ(clusters, (std::vector<int64_t>{1, std::min<int64_t>(5, second)}));
+    EXPECT_EQ(index.fingerprints(), 3u);
+  }
+}
+
 TEST(ClusterIndex, AppendingGivesTheSameClustersAfterWhatIsThere) {
   ClusterIndex index;
   for (int64_t c = 40; c > 0; --c) index.SetRepresentative(c, {c % 2 ? 1u : 2u, 3u});
