@@ -55,7 +55,7 @@ constexpr size_t kMaxTitles = 16;
 constexpr size_t kMaxAliases = 32;
 // The writer's caches of parsed and normalised names are dropped past this.
 constexpr size_t kMaxCachedNames = size_t{1} << 16;
-// The writer's cache of cluster representatives' words is dropped past this
+// The writer's cache of cluster representatives' words evicts past this
 // many clusters (about 30 MB).
 constexpr size_t kMaxCachedClusters = size_t{1} << 17;
 // A fingerprint shared by many clusters (a stock phrase) counts for the
@@ -381,8 +381,19 @@ Status SqliteStore::Prepare() {
 void SqliteStore::ClearWriteCaches() {
   // Representatives change only through this writer while no other
   // connection writes (SyncWriterState drops them otherwise), so they stay
-  // valid across transactions; dropped when they grow large.
-  if (clusters_.size() > kMaxCachedClusters) clusters_.clear();
+  // valid across transactions. Past the bound, those not consulted as
+  // candidates since the last eviction go: candidates are the clusters with
+  // the smallest ids holding a fingerprint, the same old ones again and again.
+  if (clusters_.size() <= kMaxCachedClusters) return;
+  for (auto it = clusters_.begin(); it != clusters_.end();) {
+    if (it->second.used) {
+      it->second.used = false;
+      ++it;
+    } else {
+      it = clusters_.erase(it);
+    }
+  }
+  if (clusters_.size() > 2 * kMaxCachedClusters) clusters_.clear();
 }
 
 void SqliteStore::ResetWriterState() {
@@ -882,11 +893,15 @@ Status SqliteStore::FlushPeople() {
 
 StatusOr<const SqliteStore::ClusterInfo*> SqliteStore::LoadCluster(int64_t cluster_id) {
   auto it = clusters_.find(cluster_id);
-  if (it != clusters_.end()) return &it->second;
+  if (it != clusters_.end()) {
+    it->second.used = true;
+    return &it->second;
+  }
   Status s;
   cluster_rep_text_.Reset();
   cluster_rep_text_.Bind(1, cluster_id);
   ClusterInfo info;
+  info.used = true;
   if (cluster_rep_text_.Step(&s)) info.rep_words = NormalizedWordHashes(cluster_rep_text_.Text(0));
   cluster_rep_text_.Reset();
   if (!s.ok()) return s;

@@ -69,6 +69,7 @@ class SqliteStore : public Store {
   // What is known of one quote cluster during a transaction.
   struct ClusterInfo {
     std::vector<uint64_t> rep_words;
+    bool used = false;  // Consulted as a candidate since the last eviction.
   };
 
   SqliteStore() = default;
