@@ -245,6 +245,66 @@ StatusOr<Article> ArticleFromJsonWithText(std::string_view json, std::string tex
   return ReadArticle(*root, std::move(a));
 }
 
+namespace {
+
+void WriteStringArray(const std::vector<std::string>& v, JsonWriter* w) {
+  w->BeginArray();
+  for (const std::string& s : v) w->String(s);
+  w->EndArray();
+}
+
+}  // namespace
+
+std::string ArticleExtraJson(const Article& a) {
+  std::string out;
+  out.reserve(256);
+  JsonWriter w(&out);
+  w.BeginObject();
+  w.Key("id");
+  w.String(a.id);
+  // The members an empty shell writes as null or empty, in ArticleToJson's
+  // order (no "language": the shell has none).
+  out.append(R"(,"url":null,"title":null,"date":null,"publisher":null,"cites":[],"authors":[],"text":"")");
+  w.Key("people");
+  w.BeginArray();
+  for (const Person& p : a.people) {
+    w.BeginObject();
+    w.Key("id"); w.String(p.id);
+    w.Key("name"); w.String(p.name);
+    w.Key("kind"); w.String(p.is_organization ? "organization" : "person");
+    if (!p.gender.empty()) { w.Key("gender"); w.String(p.gender); }
+    w.Key("titles"); WriteStringArray(p.titles, &w);
+    w.Key("aliases"); WriteStringArray(p.aliases, &w);
+    w.Key("mentions");
+    w.BeginArray();
+    for (const Mention& m : p.mentions) {
+      w.BeginObject();
+      w.Key("start"); w.Int(m.span.start);
+      w.Key("end"); w.Int(m.span.end);
+      w.Key("text"); w.String(m.span.text);
+      w.Key("kind"); w.String(m.kind);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  out.append(R"(,"quotes":[],"events":[])");
+  w.Key("boilerplate_removed"); WriteStringArray(a.boilerplate_removed, &w);
+  if (!a.warnings.empty()) { w.Key("warnings"); WriteStringArray(a.warnings, &w); }
+  w.Key("provenance");
+  w.BeginObject();
+  w.Key("file"); w.String(a.provenance.file);
+  w.Key("format"); w.String(a.provenance.format);
+  w.Key("offset"); w.Int(a.provenance.offset);
+  w.Key("length"); w.Int(a.provenance.length);
+  if (a.provenance.warc_target_uri) { w.Key("warc_target_uri"); w.String(*a.provenance.warc_target_uri); }
+  if (a.provenance.warc_date) { w.Key("warc_date"); w.String(*a.provenance.warc_date); }
+  w.EndObject();
+  w.EndObject();
+  return out;
+}
+
 }  // namespace internal
 
 }  // namespace whosaid

@@ -13,6 +13,13 @@ namespace whosaid::internal {
 // against it) and any "text" member of json is ignored.
 StatusOr<Article> ArticleFromJsonWithText(std::string_view json, std::string text);
 
+// Returns ArticleToJson(shell, false) for the shell holding only a's id,
+// people, boilerplate_removed, warnings and provenance (no text, quotes,
+// url, title, date, publisher, cites, authors, language or events): the
+// article fields the store keeps in articles.extra. Written directly,
+// without copying the people into a shell.
+std::string ArticleExtraJson(const Article& a);
+
 }  // namespace whosaid::internal
 
 #endif  // WHOSAID_STORE_ARTICLE_JSON_INTERNAL_H_

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "src/store/article_json_internal.h"
 #include "src/testing/article_builder.h"
 #include "whosaid/pipeline.h"
 
@@ -29,6 +30,32 @@ Article SampleArticle() {
   a.cites = {"Reuters"};
   a.warnings = {"a warning"};
   return a;
+}
+
+// The store writes articles.extra with ArticleExtraJson; it must be exactly
+// what ArticleToJson gives for a shell of those fields.
+TEST(ArticleExtraJson, EqualsArticleToJsonOfTheShell) {
+  std::vector<Article> articles = {SampleArticle(), SampleArticle(), Article()};
+  articles[1].warnings.clear();
+  articles[1].people[0].gender = "male";
+  articles[1].people[0].is_organization = true;
+  articles[1].boilerplate_removed = {"Subscribe \"now\""};
+  articles[1].provenance.file = "crawl.warc.gz";
+  articles[1].provenance.format = "warc";
+  articles[1].provenance.offset = 12;
+  articles[1].provenance.length = 345;
+  articles[1].provenance.warc_target_uri = "https://example.org/x";
+  articles[1].provenance.warc_date = "2025-03-01T00:00:00Z";
+  articles[1].language = "en";
+  for (const Article& a : articles) {
+    Article shell;
+    shell.id = a.id;
+    shell.people = a.people;
+    shell.boilerplate_removed = a.boilerplate_removed;
+    shell.warnings = a.warnings;
+    shell.provenance = a.provenance;
+    EXPECT_EQ(internal::ArticleExtraJson(a), ArticleToJson(shell, false));
+  }
 }
 
 TEST(ArticleFromJson, RoundTripsArticleToJson) {

@@ -60,12 +60,35 @@ void ClusterIndex::ClustersWithFingerprint(uint64_t fp, size_t max, std::vector<
   clusters->clear();
   const Slot* slot = fingerprint_chains_.Find(fp);
   if (slot == nullptr) return;
+  if (ChainLength(*slot) == 1) {
+    if (max > 0) clusters->push_back(static_cast<int64_t>(ChainHead(*slot)));
+    return;
+  }
   for (size_t link = ChainHead(*slot); link != 0; link = holders_[link - 1].next) {
     clusters->push_back(holders_[link - 1].cluster);
   }
   // The chain runs from the largest id down.
   std::reverse(clusters->begin(), clusters->end());
   if (clusters->size() > max) clusters->resize(max);
+}
+
+void ClusterIndex::AppendClustersWithFingerprint(uint64_t fp, size_t max, std::vector<int64_t>* clusters) const {
+  const Slot* slot = fingerprint_chains_.Find(fp);
+  if (slot == nullptr) return;
+  if (ChainLength(*slot) == 1) {
+    if (max > 0) clusters->push_back(static_cast<int64_t>(ChainHead(*slot)));
+    return;
+  }
+  // The chain runs from the largest id down, so its last `max` are the
+  // smallest.
+  size_t skip = ChainLength(*slot) > max ? ChainLength(*slot) - max : 0;
+  for (size_t link = ChainHead(*slot); link != 0; link = holders_[link - 1].next) {
+    if (skip > 0) {
+      --skip;
+      continue;
+    }
+    clusters->push_back(holders_[link - 1].cluster);
+  }
 }
 
 void ClusterIndex::SetRepresentative(int64_t cluster, const std::vector<uint64_t>& fingerprints) {
@@ -75,8 +98,8 @@ void ClusterIndex::SetRepresentative(int64_t cluster, const std::vector<uint64_t
   for (uint64_t fp : fingerprints) {
     Slot* slot = fingerprint_chains_.Find(fp);
     if (slot == nullptr) {
-      holders_.push_back(Holder{cluster, 0});
-      fingerprint_chains_.Insert(fp, ChainValue(holders_.size(), 1));
+      fingerprint_chains_.Insert(fp, ChainValue(c, 1));  // The cluster in place.
+      ++pairs_;
       continue;
     }
     AddHolder(cluster, slot);
@@ -86,12 +109,23 @@ void ClusterIndex::SetRepresentative(int64_t cluster, const std::vector<uint64_t
 void ClusterIndex::AddHolder(int64_t cluster, Slot* chain) {
   size_t head = ChainHead(*chain);
   size_t length = ChainLength(*chain);
+  if (length == 1) {
+    // The one cluster held in place becomes a chain of two pairs.
+    int64_t other = static_cast<int64_t>(head);
+    if (other == cluster) return;
+    holders_.push_back(Holder{std::min(cluster, other), 0});
+    holders_.push_back(Holder{std::max(cluster, other), holders_.size()});
+    chain->value = ChainValue(holders_.size(), 2);
+    ++pairs_;
+    return;
+  }
   int64_t largest = holders_[head - 1].cluster;
   if (cluster > largest) {
     // The common case, a new cluster: O(1) either way.
     if (length == kHoldersKept) return;  // Never among the smallest.
     holders_.push_back(Holder{cluster, head});
     chain->value = ChainValue(holders_.size(), length + 1);
+    ++pairs_;
     return;
   }
   // An older cluster's new representative: rebuild the short chain.
@@ -109,6 +143,7 @@ void ClusterIndex::AddHolder(int64_t cluster, Slot* chain) {
   } else {
     holders_.push_back(Holder{0, 0});
     fresh = holders_.size();
+    ++pairs_;
   }
   holders_[fresh - 1].cluster = cluster;
   size_t at = n;  // nodes is descending; insert before the first smaller id.

@@ -29,6 +29,8 @@ class ClusterIndex {
   // ascending, at most max of them (the smallest ids). REQUIRES: max <=
   // kHoldersKept.
   void ClustersWithFingerprint(uint64_t fp, size_t max, std::vector<int64_t>* clusters) const;
+  // Appends the same clusters to *clusters, in no particular order.
+  void AppendClustersWithFingerprint(uint64_t fp, size_t max, std::vector<int64_t>* clusters) const;
   // Records the fingerprints of cluster's (new) representative; pairs
   // already present are not added twice. REQUIRES: cluster > 0.
   void SetRepresentative(int64_t cluster, const std::vector<uint64_t>& fingerprints);
@@ -37,7 +39,7 @@ class ClusterIndex {
 
   size_t keys() const { return keys_.count; }
   // Returns the number of (fingerprint, cluster) pairs kept.
-  size_t fingerprints() const { return holders_.size(); }
+  size_t fingerprints() const { return pairs_; }
 
  private:
   // A slot with value 0 is empty (cluster ids and chain links start at 1).
@@ -63,7 +65,9 @@ class ClusterIndex {
   // and at most kHoldersKept long.
   void AddHolder(int64_t cluster, Slot* chain);
   // A chain's slot value packs 1 + the index of its head pair with the
-  // chain's length (at most kHoldersKept) in the low 5 bits.
+  // chain's length (at most kHoldersKept) in the low 5 bits. A chain of
+  // length 1 (most fingerprints) holds its cluster id in place of the index
+  // and no pair in holders_: one memory access fewer per lookup.
   static_assert(kHoldersKept < 32);
   static int64_t ChainValue(size_t head, size_t length) { return static_cast<int64_t>(head << 5 | length); }
   static size_t ChainHead(const Slot& s) { return static_cast<size_t>(s.value) >> 5; }
@@ -78,6 +82,7 @@ class ClusterIndex {
   Table keys_;
   Table fingerprint_chains_;  // Fingerprint -> ChainValue of its pairs.
   std::vector<Holder> holders_;
+  size_t pairs_ = 0;
   std::vector<uint32_t> rep_fingerprints_;  // By cluster id.
 };
 

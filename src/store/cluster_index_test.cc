@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <vector>
+
 namespace whosaid::internal {
 namespace {
 
@@ -68,6 +71,49 @@ TEST(ClusterIndex, ASmallerClusterArrivingLateDisplacesTheLargestKept) {
   for (int64_t c = 100; want.size() < ClusterIndex::kHoldersKept; ++c) want.push_back(c);
   EXPECT_EQ(clusters, want);
   EXPECT_EQ(index.fingerprints(), ClusterIndex::kHoldersKept);
+}
+
+TEST(ClusterIndex, ALoneHolderHeldInPlaceBecomesAChain) {
+  // A fingerprint's first cluster is held in its slot; the second, smaller
+  // or larger, turns it into a chain, and the same cluster again adds nothing.
+  for (int64_t second : {2, 9}) {
+    ClusterIndex index;
+    index.SetRepresentative(5, {77});
+    index.SetRepresentative(5, {77});
+    EXPECT_EQ(index.fingerprints(), 1u);
+    std::vector<int64_t> clusters;
+    index.ClustersWithFingerprint(77, 16, &clusters);
+    EXPECT_EQ(clusters, (std::vector<int64_t>{5}));
+    index.ClustersWithFingerprint(77, 0, &clusters);
+    EXPECT_TRUE(clusters.empty());
+    index.SetRepresentative(second, {77});
+    index.SetRepresentative(5, {77});
+    index.SetRepresentative(second, {77});
+    EXPECT_EQ(index.fingerprints(), 2u);
+    index.ClustersWithFingerprint(77, 16, &clusters);
+    EXPECT_EQ(clusters, (std::vector<int64_t>{std::min<int64_t>(5, second), std::max<int64_t>(5, second)}));
+    index.SetRepresentative(1, {77});
+    index.ClustersWithFingerprint(77, 2, &clusters);
+    EXPECT_EQ(clusters, (std::vector<int64_t>{1, std::min<int64_t>(5, second)}));
+    EXPECT_EQ(index.fingerprints(), 3u);
+  }
+}
+
+TEST(ClusterIndex, AppendingGivesTheSameClustersAfterWhatIsThere) {
+  ClusterIndex index;
+  for (int64_t c = 40; c > 0; --c) index.SetRepresentative(c, {c % 2 ? 1u : 2u, 3u});
+  for (uint64_t fp : {1u, 2u, 3u, 4u}) {
+    for (size_t max : {size_t{1}, size_t{5}, ClusterIndex::kHoldersKept}) {
+      std::vector<int64_t> listed, appended = {-1};
+      index.ClustersWithFingerprint(fp, max, &listed);
+      index.AppendClustersWithFingerprint(fp, max, &appended);
+      ASSERT_FALSE(appended.empty());
+      EXPECT_EQ(appended[0], -1);  // Kept.
+      appended.erase(appended.begin());
+      std::sort(appended.begin(), appended.end());
+      EXPECT_EQ(appended, listed) << fp << " " << max;
+    }
+  }
 }
 
 }  // namespace

@@ -102,6 +102,25 @@ std::string Join(const std::vector<std::string>& words, size_t begin, size_t end
 
 std::string NormalizeName(std::string_view name) {
   std::string out;
+  bool ascii = true;
+  for (char c : name) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii) {
+    // The common case, without building the words: ASCII letters and
+    // digits, lowercased, each run separated by one space.
+    out.reserve(name.size());
+    bool gap = false;
+    for (char c : name) {
+      bool lower = c >= 'a' && c <= 'z', upper = c >= 'A' && c <= 'Z', digit = c >= '0' && c <= '9';
+      if (!lower && !upper && !digit) {
+        gap = true;
+        continue;
+      }
+      if (gap && !out.empty()) out.push_back(' ');
+      gap = false;
+      out.push_back(upper ? static_cast<char>(c - 'A' + 'a') : c);
+    }
+    return out;
+  }
   for (const std::string& w : NormalizedWords(name)) {
     if (!out.empty()) out.push_back(' ');
     out += w;

@@ -4,11 +4,32 @@
 
 #include <gtest/gtest.h>
 
+#include "src/store/text_signature.h"
+
 namespace whosaid::internal {
 namespace {
 
 KnownPerson Known(int64_t id, const char* name, std::vector<std::string> titles = {}) {
   return KnownPerson{id, ParsePersonName(name, false), std::move(titles)};
+}
+
+// NormalizeName as first written: NormalizedWords joined by single spaces.
+std::string JoinedWords(std::string_view name) {
+  std::string out;
+  for (const std::string& w : NormalizedWords(name)) {
+    if (!out.empty()) out.push_back(' ');
+    out += w;
+  }
+  return out;
+}
+
+TEST(PersonIdentity, NormalizeNameJoinsNormalizedWords) {
+  static const char* const kNames[] = {
+      "", "  ", "Mark  Rutte,", " NATO chief Mark Rutte ", "U.S. President Joseph R. Biden Jr.",
+      "O'Brien-Smith (D-N.Y.)", "...", "Agence France-Presse", "3M Co.", "x", "A.B.C",
+      "Jos\xC3\xA9 Mar\xC3\xAD" "a Aznar", "\xE2\x80\x9CRutte\xE2\x80\x9D", "Nicol\xC3\xA1s \xE2\x80\x94 Maduro"};
+  for (const char* name : kNames) EXPECT_EQ(NormalizeName(name), JoinedWords(name)) << name;
+  EXPECT_EQ(NormalizeName("Mark  Rutte,"), "mark rutte");
 }
 
 TEST(PersonIdentity, ParsesTitlesAndSuffixes) {

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <map>
 
+#include "src/store/article_json_internal.h"
 #include "src/store/schema.h"
 #include "src/store/text_signature.h"
 #include "src/util/json.h"
@@ -52,6 +53,11 @@ constexpr int kMaxSyndicationDistance = 3;
 constexpr size_t kMinSyndicationWords = 50;
 constexpr size_t kMaxTitles = 16;
 constexpr size_t kMaxAliases = 32;
+// The writer's caches of parsed and normalised names are dropped past this.
+constexpr size_t kMaxCachedNames = size_t{1} << 16;
+// The writer's cache of cluster representatives' words evicts past this
+// many clusters (about 30 MB).
+constexpr size_t kMaxCachedClusters = size_t{1} << 17;
 // A fingerprint shared by many clusters (a stock phrase) counts for the
 // first this many.
 constexpr size_t kMaxFingerprintHolders = ClusterIndex::kHoldersKept;
@@ -108,28 +114,35 @@ std::string QuoteExtraJson(const Quote& q) {
   return out;
 }
 
-// The article fields that have no column of their own, as an ArticleToJson
-// record without text and quotes.
-std::string ArticleExtraJson(const Article& a) {
-  Article shell;
-  shell.id = a.id;
-  shell.people = a.people;
-  shell.boilerplate_removed = a.boilerplate_removed;
-  shell.warnings = a.warnings;
-  shell.provenance = a.provenance;
-  return ArticleToJson(shell, false);
+// Returns the byte offset of the first invalid UTF-8 sequence in text (where
+// RepairUtf8 would put its first U+FFFD), or -1 when text is valid; then
+// *code_points gets its length in code points. Copies nothing.
+int64_t FirstInvalidUtf8(std::string_view text, int64_t* code_points) {
+  int64_t count = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      ++count;
+      continue;
+    }
+    char32_t cp;
+    int n = DecodeUtf8(text, i, &cp);
+    if (n == 0) return static_cast<int64_t>(i);
+    i += static_cast<size_t>(n);
+    ++count;
+  }
+  *code_points = count;
+  return -1;
 }
 
 // Checks what the schema relies on; returns why the article cannot be stored.
 Status ValidateArticle(const Article& a) {
   std::string name = a.id.empty() ? std::string("article") : "article '" + a.id + "'";
   if (a.text.empty()) return Status::InvalidArgument(name + ": empty text");
-  std::string repaired;
-  int64_t bad = -1;
-  if (RepairUtf8(a.text, &repaired, &bad) > 0) {
-    return Status::InvalidArgument(name + ": invalid UTF-8 at byte " + std::to_string(bad));
-  }
-  int64_t length = CountCodePoints(a.text);
+  int64_t length = 0;
+  int64_t bad = FirstInvalidUtf8(a.text, &length);
+  if (bad >= 0) return Status::InvalidArgument(name + ": invalid UTF-8 at byte " + std::to_string(bad));
   for (size_t i = 0; i < a.quotes.size(); ++i) {
     const Span& c = a.quotes[i].content;
     if (c.start < 0 || c.start > c.end || c.end > length) {
@@ -387,13 +400,30 @@ Status SqliteStore::Prepare() {
   return Status::Ok();
 }
 
-void SqliteStore::ClearWriteCaches() { clusters_.clear(); }
+void SqliteStore::ClearWriteCaches() {
+  // Representatives change only through this writer while no other
+  // connection writes (SyncWriterState drops them otherwise), so they stay
+  // valid across transactions. Past the bound, those not consulted as
+  // candidates since the last eviction go: candidates are the clusters with
+  // the smallest ids holding a fingerprint, the same old ones again and again.
+  if (clusters_.size() <= kMaxCachedClusters) return;
+  for (auto it = clusters_.begin(); it != clusters_.end();) {
+    if (it->second.used) {
+      it->second.used = false;
+      ++it;
+    } else {
+      it = clusters_.erase(it);
+    }
+  }
+  if (clusters_.size() > 2 * kMaxCachedClusters) clusters_.clear();
+}
 
 void SqliteStore::ResetWriterState() {
   clusters_.clear();
   outlet_ids_.clear();
   surname_people_.clear();
   people_.clear();
+  dirty_people_.clear();
   cluster_index_ = ClusterIndex();
   cluster_index_loaded_ = false;
   cluster_index_next_quote_ = 1;
@@ -408,9 +438,11 @@ Status SqliteStore::SyncWriterState() {
   int64_t version = st.Int(0);
   // data_version changes only when another connection commits.
   if (version != data_version_) {
+    clusters_.clear();
     outlet_ids_.clear();
     surname_people_.clear();
     people_.clear();
+    dirty_people_.clear();
   }
   if (version != data_version_ || !cluster_index_loaded_) {
     s = CatchUpClusterIndex();
@@ -428,7 +460,8 @@ Status SqliteStore::CatchUpClusterIndex() {
   if (!s.ok()) return s;
   quotes.Bind(1, from);
   while (quotes.Step(&s)) {
-    cluster_index_.AddKey(SequenceHash(NormalizedWordHashes(quotes.Text(1))), quotes.Int(2));
+    NormalizedWordHashes(quotes.Text(1), &scratch_words_);
+    cluster_index_.AddKey(SequenceHash(scratch_words_), quotes.Int(2));
     cluster_index_next_quote_ = quotes.Int(0) + 1;
   }
   if (!s.ok()) return s;
@@ -439,7 +472,9 @@ Status SqliteStore::CatchUpClusterIndex() {
   if (!s.ok()) return s;
   reps.Bind(1, from);
   while (reps.Step(&s)) {
-    cluster_index_.SetRepresentative(reps.Int(0), WinnowFingerprints(NormalizedWordHashes(reps.Text(1))));
+    NormalizedWordHashes(reps.Text(1), &scratch_words_);
+    WinnowFingerprints(scratch_words_, &scratch_fingerprints_);
+    cluster_index_.SetRepresentative(reps.Int(0), scratch_fingerprints_);
   }
   return s;
 }
@@ -561,7 +596,8 @@ Status SqliteStore::AddOneArticle(const Article& a, bool* added) {
   int64_t id = next_article_id_++;
   StatusOr<int64_t> outlet = OutletId(a.publisher);
   if (!outlet.ok()) return outlet.status();
-  std::vector<uint64_t> words = NormalizedWordHashes(a.text);
+  std::vector<uint64_t>& words = scratch_words_;
+  NormalizedWordHashes(a.text, &words);
   uint64_t simhash = SimHashOfWords(words);
   StatusOr<int64_t> group = SyndicationGroup(id, simhash, words.size());
   if (!group.ok()) return group.status();
@@ -580,7 +616,7 @@ Status SqliteStore::AddOneArticle(const Article& a, bool* added) {
   st.Bind(10, JsonStrings(a.authors));
   st.Bind(11, JsonStrings(a.cites));
   st.Bind(12, a.text);
-  st.Bind(13, ArticleExtraJson(a));
+  st.Bind(13, ArticleExtraJson(a));  // The fields with no column of their own.
   st.Bind(14, static_cast<int64_t>(simhash));
   st.Bind(15, *group);
   st.Bind(16, next_quote_id_);
@@ -604,8 +640,9 @@ Status SqliteStore::AddOneArticle(const Article& a, bool* added) {
   quote_clusters.reserve(a.quotes.size());
   for (const Quote& q : a.quotes) {
     int64_t person_id = 0;
-    if (q.speaker_id && local_people.count(*q.speaker_id)) {
-      person_id = local_people[*q.speaker_id];
+    auto local = q.speaker_id ? local_people.find(*q.speaker_id) : local_people.end();
+    if (local != local_people.end()) {
+      person_id = local->second;
     } else if (q.speaker && !q.speaker->empty()) {
       StatusOr<int64_t> pid = ResolvePerson(*q.speaker, false, {}, {});
       if (!pid.ok()) return pid.status();
@@ -631,7 +668,7 @@ Status SqliteStore::AddOneArticle(const Article& a, bool* added) {
     qs.Bind(8, q.speaker);
     if (q.cue) qs.Bind(9, q.cue->text); else qs.BindNull(9);
     qs.Bind(10, q.addressee);
-    if (q.addressee) qs.Bind(11, NormalizeName(*q.addressee)); else qs.BindNull(11);
+    if (q.addressee) qs.Bind(11, NormalizedName(*q.addressee)); else qs.BindNull(11);
     qs.Bind(12, q.date);
     qs.Bind(13, date);
     BindId(&qs, 14, *outlet);
@@ -641,6 +678,7 @@ Status SqliteStore::AddOneArticle(const Article& a, bool* added) {
     if (person_id > 0) {
       CachedPerson& p = people_[person_id];
       ++p.quote_delta;
+      if (!p.dirty) dirty_people_.push_back(person_id);
       p.dirty = true;
     }
   }
@@ -695,9 +733,12 @@ Status SqliteStore::LoadSurname(const PersonName& name, std::vector<int64_t>** i
     bool dirty = p.dirty;
     p.name = st.Text(1);
     p.known.id = id;
-    p.known.name = ParsePersonName(p.name, name.is_organization);
+    p.known.name = ParsedName(p.name, name.is_organization);
     p.known.titles = ParseJsonStrings(st.Text(2));
     p.aliases = ParseJsonStrings(st.Text(3));
+    p.title_norms.clear();
+    p.alias_norms.clear();
+    p.titles_json_size = p.aliases_json_size = SIZE_MAX;
     p.quote_delta = delta;
     p.dirty = dirty;
   }
@@ -706,9 +747,9 @@ Status SqliteStore::LoadSurname(const PersonName& name, std::vector<int64_t>** i
   return s;
 }
 
-Status SqliteStore::AddLookupNames(CachedPerson* person, const std::vector<std::string>& names) {
-  for (const std::string& name : names) {
-    std::string norm = NormalizeName(name);
+Status SqliteStore::AddLookupNames(CachedPerson* person, const std::string* const* names, size_t count) {
+  for (size_t i = 0; i < count; ++i) {
+    const std::string& norm = NormalizedName(*names[i]);
     if (norm.empty() || !person->lookup_names.insert(norm).second) continue;
     insert_person_name_.Reset();
     insert_person_name_.Bind(1, norm);
@@ -719,15 +760,38 @@ Status SqliteStore::AddLookupNames(CachedPerson* person, const std::vector<std::
   return Status::Ok();
 }
 
+const PersonName& SqliteStore::ParsedName(const std::string& name, bool is_organization) {
+  auto& cache = parsed_names_[is_organization ? 1 : 0];
+  auto it = cache.find(name);
+  if (it != cache.end()) return it->second;
+  return cache.emplace(name, ParsePersonName(name, is_organization)).first->second;
+}
+
+const std::string& SqliteStore::NormalizedName(const std::string& name) {
+  auto it = normalized_names_.find(name);
+  if (it != normalized_names_.end()) return it->second;
+  // No caller holds a reference across calls, so the cache may be dropped.
+  if (normalized_names_.size() > kMaxCachedNames) normalized_names_.clear();
+  return normalized_names_.emplace(name, NormalizeName(name)).first->second;
+}
+
 namespace {
 
-void AddUnique(const std::string& value, size_t cap, std::vector<std::string>* list) {
+// Appends value to list unless it is empty, the list is full or an entry
+// normalises the same; norms holds the entries' normalised forms (rebuilt
+// when its size is not the list's) and norm is value's.
+void AddUnique(const std::string& value, const std::string& norm, size_t cap, std::vector<std::string>* list,
+               std::vector<std::string>* norms) {
   if (value.empty() || list->size() >= cap) return;
-  std::string norm = NormalizeName(value);
-  for (const std::string& v : *list) {
-    if (NormalizeName(v) == norm) return;
+  if (norms->size() != list->size()) {
+    norms->clear();
+    for (const std::string& v : *list) norms->push_back(NormalizeName(v));
+  }
+  for (const std::string& n : *norms) {
+    if (n == norm) return;
   }
   list->push_back(value);
+  norms->push_back(norm);
 }
 
 bool IsNameLike(const std::string& alias) {
@@ -739,14 +803,22 @@ bool IsNameLike(const std::string& alias) {
 StatusOr<int64_t> SqliteStore::ResolvePerson(const std::string& name, bool is_organization,
                                              const std::vector<std::string>& titles,
                                              const std::vector<std::string>& aliases) {
-  PersonName parsed = ParsePersonName(name, is_organization);
+  // parsed_names_ only grows from here on, so `parsed` stays valid.
+  if (parsed_names_[0].size() + parsed_names_[1].size() > kMaxCachedNames) {
+    parsed_names_[0].clear();
+    parsed_names_[1].clear();
+  }
+  const PersonName& parsed = ParsedName(name, is_organization);
   if (parsed.full.empty()) return int64_t{0};
-  std::vector<std::string> all_titles = titles;
-  if (!parsed.leading_title.empty()) AddUnique(parsed.leading_title, kMaxTitles, &all_titles);
+  std::vector<std::string> all_titles = titles, title_norms;
+  if (!parsed.leading_title.empty()) {
+    AddUnique(parsed.leading_title, NormalizedName(parsed.leading_title), kMaxTitles, &all_titles, &title_norms);
+  }
   std::vector<int64_t>* ids = nullptr;
   Status s = LoadSurname(parsed, &ids);
   if (!s.ok()) return s;
   std::vector<const KnownPerson*> candidates;
+  candidates.reserve(ids->size());
   for (int64_t id : *ids) candidates.push_back(&people_[id].known);
   int64_t id = MatchKnownPerson(parsed, all_titles, candidates);
   CachedPerson* person;
@@ -771,36 +843,65 @@ StatusOr<int64_t> SqliteStore::ResolvePerson(const std::string& name, bool is_or
     person = &people_[id];
     // A known surname alone ("Rutte") takes the full name when one arrives.
     if (person->known.name.first.empty() && !parsed.first.empty()) {
-      AddUnique(person->name, kMaxAliases, &person->aliases);
+      AddUnique(person->name, NormalizedName(person->name), kMaxAliases, &person->aliases, &person->alias_norms);
       person->known.name = parsed;
       person->name = parsed.display;
     }
   }
+  if (!person->dirty) dirty_people_.push_back(id);
   person->dirty = true;
-  for (const std::string& t : all_titles) AddUnique(t, kMaxTitles, &person->known.titles);
-  if (parsed.display != person->name) AddUnique(parsed.display, kMaxAliases, &person->aliases);
-  if (name != parsed.display) AddUnique(name, kMaxAliases, &person->aliases);
-  std::vector<std::string> lookup = {parsed.display, name};
-  if (!is_organization) lookup.push_back(parsed.surname);
+  if (title_norms.size() != all_titles.size()) {
+    title_norms.clear();
+    for (const std::string& t : all_titles) title_norms.push_back(NormalizedName(t));
+  }
+  for (size_t i = 0; i < all_titles.size(); ++i) {
+    AddUnique(all_titles[i], title_norms[i], kMaxTitles, &person->known.titles, &person->title_norms);
+  }
+  if (parsed.display != person->name) {
+    AddUnique(parsed.display, NormalizedName(parsed.display), kMaxAliases, &person->aliases, &person->alias_norms);
+  }
+  if (name != parsed.display) AddUnique(name, NormalizedName(name), kMaxAliases, &person->aliases, &person->alias_norms);
+  const std::string* lookup_small[8];
+  std::vector<const std::string*> lookup_large;
+  const std::string** lookup = lookup_small;
+  size_t lookups = 0;
+  if (aliases.size() + 3 > std::size(lookup_small)) {
+    lookup_large.resize(aliases.size() + 3);
+    lookup = lookup_large.data();
+  }
+  lookup[lookups++] = &parsed.display;
+  lookup[lookups++] = &name;
+  if (!is_organization) lookup[lookups++] = &parsed.surname;
   for (const std::string& alias : aliases) {
     if (!IsNameLike(alias)) continue;
-    AddUnique(alias, kMaxAliases, &person->aliases);
-    lookup.push_back(alias);
+    AddUnique(alias, NormalizedName(alias), kMaxAliases, &person->aliases, &person->alias_norms);
+    lookup[lookups++] = &alias;
   }
-  if (s = AddLookupNames(person, lookup); !s.ok()) return s;
+  if (s = AddLookupNames(person, lookup, lookups); !s.ok()) return s;
   return id;
 }
 
 Status SqliteStore::FlushPeople() {
-  for (auto& [id, p] : people_) {
+  // In id order, as before people_ was a hash table.
+  std::sort(dirty_people_.begin(), dirty_people_.end());
+  for (int64_t id : dirty_people_) {
+    CachedPerson& p = people_[id];
     if (!p.dirty) continue;
     Statement& st = update_person_;
     st.Reset();
     st.Bind(1, p.name);
     st.Bind(2, p.known.name.full);
     st.Bind(3, p.known.name.first);
-    st.Bind(4, JsonStrings(p.known.titles));
-    st.Bind(5, JsonStrings(p.aliases));
+    if (p.titles_json_size != p.known.titles.size()) {
+      p.titles_json = JsonStrings(p.known.titles);
+      p.titles_json_size = p.known.titles.size();
+    }
+    if (p.aliases_json_size != p.aliases.size()) {
+      p.aliases_json = JsonStrings(p.aliases);
+      p.aliases_json_size = p.aliases.size();
+    }
+    st.Bind(4, p.titles_json);
+    st.Bind(5, p.aliases_json);
     st.Bind(6, p.quote_delta);
     st.Bind(7, id);
     Status s = st.Run();
@@ -808,16 +909,21 @@ Status SqliteStore::FlushPeople() {
     p.quote_delta = 0;
     p.dirty = false;
   }
+  dirty_people_.clear();
   return Status::Ok();
 }
 
 StatusOr<const SqliteStore::ClusterInfo*> SqliteStore::LoadCluster(int64_t cluster_id) {
   auto it = clusters_.find(cluster_id);
-  if (it != clusters_.end()) return &it->second;
+  if (it != clusters_.end()) {
+    it->second.used = true;
+    return &it->second;
+  }
   Status s;
   cluster_rep_text_.Reset();
   cluster_rep_text_.Bind(1, cluster_id);
   ClusterInfo info;
+  info.used = true;
   if (cluster_rep_text_.Step(&s)) info.rep_words = NormalizedWordHashes(cluster_rep_text_.Text(0));
   cluster_rep_text_.Reset();
   if (!s.ok()) return s;
@@ -827,23 +933,25 @@ StatusOr<const SqliteStore::ClusterInfo*> SqliteStore::LoadCluster(int64_t clust
 StatusOr<int64_t> SqliteStore::AssignCluster(int64_t quote_id, const std::string& text, int64_t person_id,
                                              const std::optional<std::string>& article_date,
                                              int64_t outlet_id, int64_t counted) {
-  std::vector<uint64_t> words = NormalizedWordHashes(text);
+  // Scratch buffers kept by the writer: no allocation per quote once warm.
+  std::vector<uint64_t>& words = scratch_words_;
+  NormalizedWordHashes(text, &words);
   uint64_t key = SequenceHash(words);
   int64_t cluster = cluster_index_.ClusterOfKey(key);
-  std::vector<uint64_t> fingerprints = WinnowFingerprints(words);
+  std::vector<uint64_t>& fingerprints = scratch_fingerprints_;
+  WinnowFingerprints(words, &fingerprints);
   Status s;
   if (cluster == 0 && !fingerprints.empty()) {
     // A partial quote shares every fingerprint with the longer quote that
     // contains it, and the longer one shares all of the partial quote's.
     // Each cluster is counted once per fingerprint shared (per fingerprint,
     // the 16 clusters with the smallest ids count).
-    std::vector<int64_t> holders, shared;
-    for (uint64_t fp : fingerprints) {
-      cluster_index_.ClustersWithFingerprint(fp, kMaxFingerprintHolders, &holders);
-      shared.insert(shared.end(), holders.begin(), holders.end());
-    }
+    std::vector<int64_t>& shared = scratch_shared_;
+    shared.clear();
+    for (uint64_t fp : fingerprints) cluster_index_.AppendClustersWithFingerprint(fp, kMaxFingerprintHolders, &shared);
     std::sort(shared.begin(), shared.end());
-    std::vector<int64_t> candidates;
+    std::vector<int64_t>& candidates = scratch_candidates_;
+    candidates.clear();
     for (size_t i = 0; i < shared.size();) {
       size_t j = i;
       while (j < shared.size() && shared[j] == shared[i]) ++j;
@@ -868,8 +976,8 @@ StatusOr<int64_t> SqliteStore::AssignCluster(int64_t quote_id, const std::string
         set_cluster_rep_.Bind(2, static_cast<int64_t>(fingerprints.size()));
         set_cluster_rep_.Bind(3, c);
         if (s = set_cluster_rep_.Run(); !s.ok()) return s;
-        clusters_[c].rep_words = words;
         cluster_index_.SetRepresentative(c, fingerprints);
+        clusters_[c].rep_words.assign(words.begin(), words.end());
         break;
       }
     }
@@ -887,7 +995,7 @@ StatusOr<int64_t> SqliteStore::AssignCluster(int64_t quote_id, const std::string
     BindId(&st, 7, outlet_id);
     if (s = st.Run(); !s.ok()) return s;
     cluster_index_.SetRepresentative(cluster, fingerprints);
-    clusters_[cluster].rep_words = words;
+    clusters_[cluster].rep_words.assign(words.begin(), words.end());
   } else if (cluster != counted) {
     Statement& st = update_cluster_;
     st.Reset();

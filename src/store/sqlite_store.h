@@ -10,6 +10,7 @@
 #ifndef WHOSAID_STORE_SQLITE_STORE_H_
 #define WHOSAID_STORE_SQLITE_STORE_H_
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <set>
@@ -53,6 +54,14 @@ class SqliteStore : public Store {
     KnownPerson known;
     std::string name;  // Display name.
     std::vector<std::string> aliases;
+    // NormalizeName of each of known.titles and aliases, kept beside them
+    // (rebuilt when the sizes differ).
+    std::vector<std::string> title_norms, alias_norms;
+    // JsonStrings of known.titles and aliases as last written, and the list
+    // sizes they were made from: the lists only grow (or are reloaded, which
+    // resets these), so an unchanged size means unchanged JSON.
+    std::string titles_json, aliases_json;
+    size_t titles_json_size = SIZE_MAX, aliases_json_size = SIZE_MAX;
     std::set<std::string> lookup_names;  // Rows present in person_names.
     int64_t quote_delta = 0;
     bool dirty = false;
@@ -60,6 +69,7 @@ class SqliteStore : public Store {
   // What is known of one quote cluster during a transaction.
   struct ClusterInfo {
     std::vector<uint64_t> rep_words;
+    bool used = false;  // Consulted as a candidate since the last eviction.
   };
 
   SqliteStore() = default;
@@ -79,7 +89,11 @@ class SqliteStore : public Store {
                                   const std::vector<std::string>& titles,
                                   const std::vector<std::string>& aliases);
   Status LoadSurname(const PersonName& name, std::vector<int64_t>** ids);
-  Status AddLookupNames(CachedPerson* person, const std::vector<std::string>& names);
+  Status AddLookupNames(CachedPerson* person, const std::string* const* names, size_t count);
+  // ParsePersonName and NormalizeName, remembered: the same names recur in
+  // every batch.
+  const PersonName& ParsedName(const std::string& name, bool is_organization);
+  const std::string& NormalizedName(const std::string& name);
   StatusOr<int64_t> SyndicationGroup(int64_t article_id, uint64_t simhash, size_t words);
   // Returns the quote's cluster, creating it or counting one more
   // occurrence. `counted` is the cluster the quote's outer statement (the
@@ -124,13 +138,23 @@ class SqliteStore : public Store {
   // writes (SyncWriterState); cleared after a rollback.
   std::unordered_map<std::string, int64_t> outlet_ids_;
   std::unordered_map<std::string, std::vector<int64_t>> surname_people_;  // surname or org name
-  std::map<int64_t, CachedPerson> people_;
+  std::unordered_map<int64_t, CachedPerson> people_;  // Node-based: references stay valid.
+  std::vector<int64_t> dirty_people_;  // Ids whose CachedPerson::dirty was set.
+  // Pure functions of the name, so kept until they grow large.
+  std::unordered_map<std::string, PersonName> parsed_names_[2];  // By is_organization.
+  std::unordered_map<std::string, std::string> normalized_names_;
   ClusterIndex cluster_index_;
   bool cluster_index_loaded_ = false;
   int64_t cluster_index_next_quote_ = 1;  // Quotes below this are in cluster_index_.
   int64_t data_version_ = -1;  // PRAGMA data_version after our last commit.
-  // Per-transaction cache; cleared by ClearWriteCaches.
+  // Representatives' words by cluster, kept across transactions like the
+  // caches above; bounded by ClearWriteCaches.
   std::unordered_map<int64_t, ClusterInfo> clusters_;
+
+  // Scratch buffers of the row-building code, reused across quotes and
+  // articles so hashing and clustering allocate nothing once warm.
+  std::vector<uint64_t> scratch_words_, scratch_fingerprints_;
+  std::vector<int64_t> scratch_shared_, scratch_candidates_;
 
   // Prepared writer statements.
   Statement find_article_, insert_article_, insert_band_, find_band_;

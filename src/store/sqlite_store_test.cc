@@ -387,7 +387,7 @@ TEST_F(StoreTest, ClustersAcrossWriterRunsAsInOneRun) {
   // The writer keeps its clustering lookups in memory and rebuilds them
   // from the database when reopened; clusters must come out the same.
   std::vector<Article> articles = ContainmentArticles();
-  std::vector<std::string> one_run, by_run, by_article;
+  std::vector<std::string> one_run, by_run, by_article, by_transaction;
   {
     auto store = OpenStore();
     EXPECT_EQ(Add(store.get(), articles), 6);
@@ -409,6 +409,15 @@ TEST_F(StoreTest, ClustersAcrossWriterRunsAsInOneRun) {
     for (size_t i = 0; i < articles.size(); ++i) Add(i % 2 ? second.get() : first.get(), {articles[i]});
     by_article = ClusterViews(first.get(), 6);
   }
+  std::filesystem::remove_all(dir_);
+  std::filesystem::create_directories(dir_);
+  {
+    // One writer, one transaction per article: representatives it keeps in
+    // memory across transactions must match what it stored.
+    auto store = OpenStore();
+    for (const Article& a : articles) EXPECT_EQ(Add(store.get(), {a}), 1);
+    by_transaction = ClusterViews(store.get(), 6);
+  }
   ASSERT_EQ(one_run.size(), 6u);
   // c1, c2, c3, c4 and c6 are one quotation; c3 is its longest text.
   EXPECT_EQ(one_run[0], one_run[3]);
@@ -418,6 +427,7 @@ TEST_F(StoreTest, ClustersAcrossWriterRunsAsInOneRun) {
       << one_run[0];
   EXPECT_EQ(by_run, one_run);
   EXPECT_EQ(by_article, one_run);
+  EXPECT_EQ(by_transaction, one_run);
 }
 
 TEST_F(StoreTest, MigratesVersion2AndKeepsClustering) {
@@ -566,6 +576,19 @@ TEST_F(StoreTest, RejectsBadArticlesAndKeepsTheRest) {
   EXPECT_NE(s.message().find("2 article(s) rejected"), std::string::npos) << s.message();
   EXPECT_EQ(added, 1);
   EXPECT_EQ(store->Stats()->articles, 1);
+}
+
+TEST_F(StoreTest, RejectsInvalidUtf8AtItsFirstBadByte) {
+  auto store = OpenStore();
+  Article bad = RutteArticle("bad", "X", "2025-03-01");
+  bad.text = "caf\xC3\xA9 ok \xC3\x28 then \xFF " + bad.text;  // Bad at byte 9, then at 17.
+  Article accented = RutteArticle("accented", "Y", "2025-03-01");
+  accented.text = "caf\xC3\xA9 \xE2\x80\x94 " + accented.text;  // Valid; spans still fit.
+  int64_t added = 0;
+  Status s = store->AddArticles({bad, accented}, &added);
+  EXPECT_EQ(s.code(), Status::Code::kInvalidArgument);
+  EXPECT_NE(s.message().find("article 'bad': invalid UTF-8 at byte 9"), std::string::npos) << s.message();
+  EXPECT_EQ(added, 1);
 }
 
 TEST_F(StoreTest, RefusesWhatIsNotAWhosaidDatabase) {

@@ -22,7 +22,7 @@ uint64_t Mix(uint64_t x) {
   return x;
 }
 
-bool IsWordByte(unsigned char c) {
+constexpr bool IsWordByte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
@@ -180,34 +180,144 @@ std::vector<uint64_t> WordHashes(const std::vector<std::string>& words) {
   return out;
 }
 
+namespace {
+
+// IsWordByte as a table: the scan below asks it for every byte of every
+// article.
+struct WordByteTable {
+  bool is_word[256];
+  constexpr WordByteTable() : is_word() {
+    for (int c = 0; c < 256; ++c) is_word[c] = IsWordByte(static_cast<unsigned char>(c));
+  }
+};
+constexpr WordByteTable kWordBytes;
+
+// Returns Hash64 (seed 0) of the lowercased ASCII word p[0, n), without
+// copying it. Every byte is an ASCII letter or digit, so lowercasing is
+// setting bit 0x20 (digits have it already). `readable` bytes from p on
+// may be read (at least n); with 8 of them the tail is one load.
+inline uint64_t HashLowerAsciiWord(const char* p, size_t n, size_t readable) {
+  constexpr uint64_t kLower = 0x2020202020202020ull;
+  uint64_t h = n * kMul1;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    h = Mix(h ^ ((w | kLower) * kMul2)) * kMul1;
+  }
+  uint64_t tail = 0;
+  size_t rest = n - i;
+  if (rest > 0) {
+    // Little-endian, as Hash64 packs the tail.
+    if (readable - i >= 8) {
+      std::memcpy(&tail, p + i, 8);
+      tail &= ~uint64_t{0} >> (8 * (8 - rest));
+    } else {
+      for (size_t k = 0; k < rest; ++k) tail |= uint64_t{static_cast<unsigned char>(p[i + k])} << (8 * k);
+    }
+    tail |= kLower >> (8 * (8 - rest));
+  }
+  return Mix(h ^ tail ^ 0x5bd1e995ull);
+}
+
+// The quote marks, dashes and spaces NormalizedWords strips from word
+// edges and splits words at, with their lengths.
+struct Mark {
+  const char* bytes;
+  size_t size;
+};
+constexpr Mark kMarkList[] = {{"\xE2\x80\x9C", 3}, {"\xE2\x80\x9D", 3}, {"\xE2\x80\x98", 3}, {"\xE2\x80\x99", 3},
+                              {"\xE2\x80\x94", 3}, {"\xE2\x80\x93", 3}, {"\xC2\xAB", 2},     {"\xC2\xBB", 2},
+                              {"\xE2\x80\xA6", 3}, {"\xC2\xA0", 2}};
+
+inline bool SameBytes(const char* p, const Mark& m) {
+  return p[0] == m.bytes[0] && p[1] == m.bytes[1] && (m.size == 2 || p[2] == m.bytes[2]);
+}
+
+// Returns the length of the first mark of kMarkList at w[i], or 0.
+inline size_t MarkAt(std::string_view w, size_t i) {
+  unsigned char c = static_cast<unsigned char>(w[i]);
+  if (c != 0xE2 && c != 0xC2) return 0;
+  for (const Mark& m : kMarkList) {
+    if (w.size() - i >= m.size && SameBytes(w.data() + i, m)) return m.size;
+  }
+  return 0;
+}
+
+// Hash64 of the piece lowercased (ASCII letters only, as NormalizedWords).
+uint64_t HashLoweredPiece(std::string_view piece) {
+  char buffer[256];
+  if (piece.size() > sizeof(buffer)) {
+    std::string lower(piece);
+    for (char& c : lower) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    return Hash64(lower);
+  }
+  for (size_t k = 0; k < piece.size(); ++k) {
+    char c = piece[k];
+    buffer[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return Hash64(std::string_view(buffer, piece.size()));
+}
+
+// Appends the hashes of NormalizedWords(word) for one run of word bytes
+// that holds a non-ASCII byte, the same steps without building strings:
+// marks are stripped from both edges until none is left, then the word is
+// split at the marks inside it. Marks hold no ASCII letter, so stripping
+// before lowercasing changes nothing.
+void HashWordWithMarks(std::string_view w, std::vector<uint64_t>* out) {
+  bool changed = true;
+  while (changed && !w.empty()) {
+    changed = false;
+    for (const Mark& m : kMarkList) {
+      if (w.size() >= m.size && SameBytes(w.data(), m)) {
+        w.remove_prefix(m.size);
+        changed = true;
+      }
+      if (w.size() >= m.size && SameBytes(w.data() + w.size() - m.size, m)) {
+        w.remove_suffix(m.size);
+        changed = true;
+      }
+    }
+  }
+  size_t start = 0;
+  for (size_t i = 0; i <= w.size(); ++i) {
+    size_t n = i < w.size() ? MarkAt(w, i) : 0;
+    if (i == w.size() || n > 0) {
+      if (i > start) out->push_back(HashLoweredPiece(w.substr(start, i - start)));
+      start = i + n;
+      if (n > 0) i += n - 1;
+    }
+  }
+}
+
+}  // namespace
+
 std::vector<uint64_t> NormalizedWordHashes(std::string_view text) {
   std::vector<uint64_t> out;
-  out.reserve(text.size() / 5);
-  char lower[64];
+  NormalizedWordHashes(text, &out);
+  return out;
+}
+
+void NormalizedWordHashes(std::string_view text, std::vector<uint64_t>* out) {
+  out->clear();
+  out->reserve(text.size() / 5);
+  const char* p = text.data();
+  size_t n = text.size();
   size_t i = 0;
-  while (i < text.size()) {
-    if (!IsWordByte(static_cast<unsigned char>(text[i]))) {
+  while (i < n) {
+    if (!kWordBytes.is_word[static_cast<unsigned char>(p[i])]) {
       ++i;
       continue;
     }
     size_t start = i;
-    bool ascii = true;
-    for (; i < text.size() && IsWordByte(static_cast<unsigned char>(text[i])); ++i) {
-      ascii = ascii && static_cast<unsigned char>(text[i]) < 0x80;
-    }
-    std::string_view word = text.substr(start, i - start);
-    if (!ascii || word.size() > sizeof(lower)) {
-      // Rare: marks to strip or split at, or a very long word.
-      for (const std::string& w : NormalizedWords(word)) out.push_back(Hash64(w));
+    unsigned char high = 0;
+    for (; i < n && kWordBytes.is_word[static_cast<unsigned char>(p[i])]; ++i) high |= static_cast<unsigned char>(p[i]);
+    if (high >= 0x80) {
+      HashWordWithMarks(text.substr(start, i - start), out);
       continue;
     }
-    for (size_t k = 0; k < word.size(); ++k) {
-      char c = word[k];
-      lower[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    }
-    out.push_back(Hash64(std::string_view(lower, word.size())));
+    out->push_back(HashLowerAsciiWord(p + start, i - start, n - start));
   }
-  return out;
 }
 
 uint64_t SequenceHash(const std::vector<uint64_t>& word_hashes) {
@@ -217,18 +327,33 @@ uint64_t SequenceHash(const std::vector<uint64_t>& word_hashes) {
 }
 
 std::vector<uint64_t> WinnowFingerprints(const std::vector<uint64_t>& word_hashes) {
+  std::vector<uint64_t> out;
+  WinnowFingerprints(word_hashes, &out);
+  return out;
+}
+
+void WinnowFingerprints(const std::vector<uint64_t>& word_hashes, std::vector<uint64_t>* out) {
   constexpr size_t kShingle = 3;
   constexpr size_t kWindow = kMinContainedWords - kShingle + 1;
-  std::vector<uint64_t> out;
-  if (word_hashes.size() < kMinContainedWords) return out;
-  std::vector<uint64_t> shingles;
-  for (size_t i = 0; i + kShingle <= word_hashes.size(); ++i) {
-    shingles.push_back(Mix(word_hashes[i] ^ Mix(word_hashes[i + 1] ^ Mix(word_hashes[i + 2]))));
+  out->clear();
+  if (word_hashes.size() < kMinContainedWords) return;
+  // The shingles go into *out first; each window's minimum then overwrites
+  // the slot of the window's first shingle, which no later window reads.
+  size_t shingles = word_hashes.size() - kShingle + 1;
+  out->resize(shingles);
+  uint64_t* v = out->data();
+  for (size_t i = 0; i < shingles; ++i) {
+    v[i] = Mix(word_hashes[i] ^ Mix(word_hashes[i + 1] ^ Mix(word_hashes[i + 2])));
   }
-  for (size_t i = 0; i + kWindow <= shingles.size(); ++i) {
-    out.push_back(*std::min_element(shingles.begin() + i, shingles.begin() + i + kWindow));
+  size_t windows = shingles - kWindow + 1;
+  for (size_t i = 0; i < windows; ++i) {
+    uint64_t m = v[i];
+    for (size_t k = 1; k < kWindow; ++k) m = std::min(m, v[i + k]);
+    v[i] = m;
   }
-  return SortedUnique(std::move(out));
+  out->resize(windows);
+  std::sort(out->begin(), out->end());
+  out->erase(std::unique(out->begin(), out->end()), out->end());
 }
 
 bool ContainsRun(const std::vector<uint64_t>& whole, const std::vector<uint64_t>& part) {
@@ -244,13 +369,26 @@ uint64_t SimHashOfWords(const std::vector<uint64_t>& words) {
   if (words.size() < kShingle) return SequenceHash(words);
   // A quarter of the shingles, chosen by their own hash, so copies of a
   // text sample the same ones; this keeps SimHash cheap on long articles.
-  size_t sampled = 0;
+  // Bit counts are summed eight at a time: byte j of lanes[k] counts bit
+  // 8j + k, flushed into counts before a byte can overflow.
+  constexpr uint64_t kLowBits = 0x0101010101010101ull;
+  uint64_t lanes[8] = {0};
+  size_t sampled = 0, pending = 0;
+  auto flush = [&] {
+    for (int k = 0; k < 8; ++k) {
+      for (int j = 0; j < 8; ++j) counts[8 * j + k] += static_cast<int>((lanes[k] >> (8 * j)) & 0xFF);
+      lanes[k] = 0;
+    }
+    pending = 0;
+  };
   for (size_t i = 0; i + kShingle <= words.size(); ++i) {
     uint64_t h = Mix(words[i] ^ Mix(words[i + 1] ^ Mix(words[i + 2] ^ Mix(words[i + 3]))));
     if ((h >> 61) > 1 && words.size() > 64) continue;
     ++sampled;
-    for (int b = 0; b < 64; ++b) counts[b] += static_cast<int>((h >> b) & 1);
+    for (int k = 0; k < 8; ++k) lanes[k] += (h >> k) & kLowBits;
+    if (++pending == 255) flush();
   }
+  flush();
   for (int& c : counts) c = 2 * c - static_cast<int>(sampled);
   uint64_t out = 0;
   for (int b = 0; b < 64; ++b) {

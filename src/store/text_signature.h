@@ -29,6 +29,8 @@ std::vector<uint64_t> WordHashes(const std::vector<std::string>& words);
 // Returns WordHashes(NormalizedWords(text)) without building the word
 // strings; the indexer hashes every article and quote this way.
 std::vector<uint64_t> NormalizedWordHashes(std::string_view text);
+// The same into *out (cleared first), reusing its capacity.
+void NormalizedWordHashes(std::string_view text, std::vector<uint64_t>* out);
 
 // Returns a hash of the whole word sequence: equal for texts that differ
 // only in case, punctuation and spacing.
@@ -43,6 +45,8 @@ constexpr size_t kMinContainedWords = 8;
 // fingerprint, so a text contained in another has all its fingerprints
 // inside the other's. Empty for texts under kMinContainedWords words.
 std::vector<uint64_t> WinnowFingerprints(const std::vector<uint64_t>& word_hashes);
+// The same into *out (cleared first), reusing its capacity.
+void WinnowFingerprints(const std::vector<uint64_t>& word_hashes, std::vector<uint64_t>* out);
 
 // Returns true when `part` occurs as a contiguous run inside `whole`.
 bool ContainsRun(const std::vector<uint64_t>& whole, const std::vector<uint64_t>& part);

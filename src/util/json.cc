@@ -8,12 +8,27 @@
 
 namespace whosaid::internal {
 
+namespace {
+
+// Bytes AppendJsonString escapes: quote, backslash, control characters and
+// < > & (so JSON is safe inside HTML).
+struct JsonEscapeTable {
+  bool escape[256];
+  constexpr JsonEscapeTable() : escape() {
+    for (int c = 0; c < 256; ++c) escape[c] = c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&';
+  }
+};
+constexpr JsonEscapeTable kJsonEscape;
+
+}  // namespace
+
 void AppendJsonString(std::string_view s, std::string* out) {
   static const char kHex[] = "0123456789abcdef";
   out->push_back('"');
   size_t run = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
+    if (!kJsonEscape.escape[c]) continue;
     const char* esc = nullptr;
     switch (c) {
       case '"': esc = "\\\""; break;
@@ -23,8 +38,6 @@ void AppendJsonString(std::string_view s, std::string* out) {
       case '\t': esc = "\\t"; break;
       default: break;
     }
-    bool needs_hex = c < 0x20 || c == '<' || c == '>' || c == '&';
-    if (!esc && !needs_hex) continue;
     out->append(s.data() + run, i - run);
     run = i + 1;
     if (esc) {
