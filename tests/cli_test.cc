@@ -146,6 +146,12 @@ TEST_F(ExtractCliBadInput, NumbersInFlagsMustBeWholeAndInRange) {
   EXPECT_EQ(RunWhosaid("extract --threads 2 " + Path("good.txt")).exit_code, 0);
   EXPECT_EQ(RunWhosaid("index " + Path("x.db") + " --batch 10k " + Path("good.txt")).exit_code, 2);
   EXPECT_EQ(RunWhosaid("eval polnear " + Path("") + " --limit 5x").exit_code, 2);
+  for (const char* command : {"train-cues", "train-spans"}) {
+    RunResult epochs = RunWhosaid(std::string(command) + " " + Path("") + " --out " + Path("m.bin") + " --epochs 3x");
+    EXPECT_EQ(epochs.exit_code, 2) << command;
+    EXPECT_NE(epochs.err.find("--epochs needs a number from 1 to 1000"), std::string::npos) << epochs.err;
+    EXPECT_EQ(RunWhosaid(std::string(command) + " " + Path("")).exit_code, 2) << command;  // No --out.
+  }
 }
 
 }  // namespace

@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <string>
 #include <vector>
@@ -21,17 +20,15 @@
 #include "src/model/cue_model.h"
 #include "src/model/span_tagger.h"
 #include "tools/cli.h"
+#include "tools/train_common.h"
 #include "whosaid/pipeline.h"
 
 namespace whosaid::cli {
 namespace {
 
-namespace fs = std::filesystem;
 using internal::CueModel;
 
-constexpr size_t kMaxFileBytes = size_t{64} << 20;
 constexpr int kHashBits = 18;
-constexpr int kEpochs = 5;
 
 const char kTrainHelp[] =
     "Usage: whosaid train-cues TRAIN_DIR --out FILE [--epochs N]\n"
@@ -39,10 +36,7 @@ const char kTrainHelp[] =
     "layout; the first annotator by file name) and writes its weights to FILE.\n"
     "Never give it a test split. Deterministic for the same inputs.\n";
 
-struct Document {
-  std::string text;                     // UTF-8.
-  std::u32string code_points;
-  std::vector<internal::EvalAttribution> gold;
+struct Document : GoldText {
   std::vector<std::vector<uint32_t>> features;  // One per candidate token.
   std::vector<char> labels;
 };
@@ -89,25 +83,6 @@ void MakeExamples(Document* doc) {
   }
 }
 
-Status LoadDocuments(const fs::path& dir, std::vector<Document>* docs) {
-  internal::PolnearCorpus corpus;
-  Status listed = internal::ListPolnearCorpus(dir.string(), &corpus);
-  if (!listed.ok()) return listed;
-  for (const internal::PolnearText& text : corpus.texts) {
-    if (text.ann_file.empty()) continue;
-    const std::string& name = text.name;
-    Document& doc = docs->emplace_back();
-    std::string ann;
-    Status s = ReadInputFile((dir / "text" / (name + ".txt")).string(), kMaxFileBytes, &doc.text);
-    if (s.ok()) s = ReadInputFile((dir / "attributions" / text.ann_file).string(), kMaxFileBytes, &ann);
-    if (!s.ok()) return s;
-    doc.code_points = internal::DecodeCodePoints(doc.text);
-    doc.gold = internal::ParseBratAttributions(ann, doc.code_points).attributions;
-    MakeExamples(&doc);
-  }
-  return Status::Ok();
-}
-
 // Trains on the documents whose index modulo `mod` is not `skip` (all when
 // mod is 0).
 CueModel Train(const std::vector<Document>& docs, int epochs, int mod, int skip) {
@@ -132,44 +107,9 @@ CueModel Train(const std::vector<Document>& docs, int epochs, int mod, int skip)
 // d % mod == pick and returns the summed measures.
 internal::MeasureTable Evaluate(const std::vector<Document>& docs, const CueModel* model, int mod, int pick) {
   internal::SetActiveCueModel(model);
-  internal::MeasureTable total{};
-  ExtractOptions options;
-  options.raw = true;
-  for (size_t d = 0; d < docs.size(); ++d) {
-    if (static_cast<int>(d % mod) != pick) continue;
-    StatusOr<Article> article = ExtractPlainText(docs[d].text, "train", options);
-    std::vector<internal::EvalAttribution> predicted;
-    if (article.ok()) {
-      predicted = internal::PredictedAttributions(*article, static_cast<int64_t>(docs[d].code_points.size()), false, nullptr,
-                                                  nullptr);
-    }
-    internal::ArticleScore score = internal::ScoreArticle(docs[d].code_points, docs[d].gold, predicted);
-    for (int m = 0; m < internal::kMeasureCount; ++m) total[m].Add(score.measures[m]);
-  }
+  internal::MeasureTable total = EvaluateEngine(docs, mod, pick);
   internal::SetActiveCueModel(nullptr);
   return total;
-}
-
-// The five measures issue 3 sets targets on, summed: content overlap,
-// source and content exact F1, and recall of direct quotes' content and
-// source.
-double Objective(const internal::MeasureTable& m) {
-  auto at = [&](internal::Measure x) { return m[static_cast<int>(x)]; };
-  return at(internal::Measure::kContentOverlap).F1() + at(internal::Measure::kSource).F1() +
-         at(internal::Measure::kContentExact).F1() + at(internal::Measure::kDirectContentOverlap).Recall() +
-         at(internal::Measure::kDirectSource).Recall();
-}
-
-void PrintScores(const char* label, const internal::MeasureTable& m) {
-  auto f1 = [&](internal::Measure x) { return m[static_cast<int>(x)].F1(); };
-  auto recall = [&](internal::Measure x) { return m[static_cast<int>(x)].Recall(); };
-  std::fprintf(stderr,
-               "train-cues: %-22s overlap %.4f source %.4f exact %.4f cue %.4f; direct recall content %.4f "
-               "source %.4f; objective %.4f\n",
-               label, f1(internal::Measure::kContentOverlap), f1(internal::Measure::kSource),
-               f1(internal::Measure::kContentExact), f1(internal::Measure::kCue),
-               recall(internal::Measure::kDirectContentOverlap), recall(internal::Measure::kDirectSource),
-               Objective(m));
 }
 
 // Picks the threshold by two-fold cross-validation over the engine: a model
@@ -209,14 +149,14 @@ float TuneThreshold(const std::vector<Document>& docs, int epochs) {
       for (int m = 0; m < internal::kMeasureCount; ++m) with[r][m].Add(got[m]);
     }
   }
-  PrintScores("held out, no model:", none);
+  PrintScores("train-cues", "held out, no model:", none);
   double best = Objective(none);
   float best_threshold = 1e30f;  // No model cue at all unless one helps.
   for (int r = 0; r < kRatioCount; ++r) {
     float t = static_cast<float>(threshold_sum[r] / 2);
     char label[64];
     std::snprintf(label, sizeof(label), "held out, t=%.3f:", t);
-    PrintScores(label, with[r]);
+    PrintScores("train-cues", label, with[r]);
     if (Objective(with[r]) > best) {
       best = Objective(with[r]);
       best_threshold = t;
@@ -228,50 +168,28 @@ float TuneThreshold(const std::vector<Document>& docs, int epochs) {
 }  // namespace
 
 int RunTrainCues(const std::vector<std::string>& args) {
-  std::string dir, out;
-  int epochs = kEpochs;
-  for (size_t k = 1; k < args.size(); ++k) {
-    if (args[k] == "--help" || args[k] == "-h") {
-      std::fputs(kTrainHelp, stdout);
-      return kExitOk;
-    } else if (args[k] == "--out" && k + 1 < args.size()) {
-      out = args[++k];
-    } else if (args[k] == "--epochs" && k + 1 < args.size()) {
-      epochs = std::atoi(args[++k].c_str());
-    } else if (dir.empty() && !args[k].starts_with("-")) {
-      dir = args[k];
-    } else {
-      std::fprintf(stderr, "train-cues: bad argument '%s'\n%s", args[k].c_str(), kTrainHelp);
-      return kExitUsage;
-    }
-  }
-  if (dir.empty() || out.empty() || epochs < 1) {
-    std::fputs(kTrainHelp, stderr);
-    return kExitUsage;
-  }
+  TrainFlags flags;
+  int stop = ParseTrainFlags(args, "train-cues", kTrainHelp, &flags);
+  if (stop >= 0) return stop;
   internal::SetActiveCueModel(nullptr);
   // The span tagger's fallback stays off: its weights are trained with
   // this model's cues (train-spans runs after), so tuning this model with
   // them on would make each model depend on the other's last run.
   internal::SetActiveSpanTagger(nullptr);
   std::vector<Document> docs;
-  Status s = LoadDocuments(dir, &docs);
+  Status s = LoadGoldTexts(flags.dir, &docs, MakeExamples);
   if (!s.ok()) {
     std::fprintf(stderr, "train-cues: %s\n", s.message().c_str());
     return kExitInputFailed;
   }
-  float threshold = TuneThreshold(docs, epochs);
-  CueModel model = Train(docs, epochs, 0, 0);
+  float threshold = TuneThreshold(docs, flags.epochs);
+  CueModel model = Train(docs, flags.epochs, 0, 0);
   model.set_threshold(threshold);
   std::string bytes = model.Serialize();
-  std::ofstream file(out, std::ios::binary | std::ios::trunc);
-  file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (!file.good()) {
-    std::fprintf(stderr, "train-cues: cannot write %s\n", out.c_str());
-    return kExitInputFailed;
-  }
+  int written = WriteModelFile("train-cues", flags.out, bytes);
+  if (written != kExitOk) return written;
   std::fprintf(stderr, "train-cues: %zu texts, threshold %.4f, %zu non-zero weights, %zu bytes -> %s\n",
-               docs.size(), threshold, model.NonZero(), bytes.size(), out.c_str());
+               docs.size(), threshold, model.NonZero(), bytes.size(), flags.out.c_str());
   return kExitOk;
 }
 

@@ -15,7 +15,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -29,17 +28,15 @@
 #include "src/model/span_tagger.h"
 #include "src/util/utf8.h"
 #include "tools/cli.h"
+#include "tools/train_common.h"
 #include "whosaid/pipeline.h"
 
 namespace whosaid::cli {
 namespace {
 
-namespace fs = std::filesystem;
 using internal::SpanTagger;
 
-constexpr size_t kMaxFileBytes = size_t{64} << 20;
 constexpr int kHashBits = 18;
-constexpr int kEpochs = 5;
 // Weights under this magnitude are dropped: 1.1 MB instead of 6 MB, the
 // same held-out scores (margins run in the hundreds).
 constexpr float kPruneBelow = 5.0f;
@@ -58,10 +55,7 @@ struct Example {
   bool positive = false;  // A gold cue's window.
 };
 
-struct Document {
-  std::string text;
-  std::u32string code_points;
-  std::vector<internal::EvalAttribution> gold;
+struct Document : GoldText {
   std::vector<Example> examples;
 };
 
@@ -153,24 +147,6 @@ void MakeExamples(Document* doc) {
   }
 }
 
-Status LoadDocuments(const fs::path& dir, std::vector<Document>* docs) {
-  internal::PolnearCorpus corpus;
-  Status listed = internal::ListPolnearCorpus(dir.string(), &corpus);
-  if (!listed.ok()) return listed;
-  for (const internal::PolnearText& text : corpus.texts) {
-    if (text.ann_file.empty()) continue;
-    Document& doc = docs->emplace_back();
-    std::string ann;
-    Status s = ReadInputFile((dir / "text" / (text.name + ".txt")).string(), kMaxFileBytes, &doc.text);
-    if (s.ok()) s = ReadInputFile((dir / "attributions" / text.ann_file).string(), kMaxFileBytes, &ann);
-    if (!s.ok()) return s;
-    doc.code_points = internal::DecodeCodePoints(doc.text);
-    doc.gold = internal::ParseBratAttributions(ann, doc.code_points).attributions;
-    MakeExamples(&doc);
-  }
-  return Status::Ok();
-}
-
 // Trains on the documents whose index modulo `mod` is not `skip` (all when
 // mod is 0).
 SpanTagger Train(const std::vector<Document>& docs, int epochs, int mod, int skip) {
@@ -197,40 +173,9 @@ SpanTagger Train(const std::vector<Document>& docs, int epochs, int mod, int ski
 // d % mod == pick and returns the summed measures.
 internal::MeasureTable Evaluate(const std::vector<Document>& docs, const SpanTagger* tagger, int mod, int pick) {
   internal::SetActiveSpanTagger(tagger);
-  internal::MeasureTable total{};
-  ExtractOptions options;
-  options.raw = true;
-  for (size_t d = 0; d < docs.size(); ++d) {
-    if (static_cast<int>(d % mod) != pick) continue;
-    StatusOr<Article> article = ExtractPlainText(docs[d].text, "train", options);
-    std::vector<internal::EvalAttribution> predicted;
-    if (article.ok()) {
-      predicted = internal::PredictedAttributions(*article, static_cast<int64_t>(docs[d].code_points.size()), false,
-                                                  nullptr, nullptr);
-    }
-    internal::ArticleScore score = internal::ScoreArticle(docs[d].code_points, docs[d].gold, predicted);
-    for (int m = 0; m < internal::kMeasureCount; ++m) total[m].Add(score.measures[m]);
-  }
+  internal::MeasureTable total = EvaluateEngine(docs, mod, pick);
   internal::SetActiveSpanTagger(nullptr);
   return total;
-}
-
-double Objective(const internal::MeasureTable& m) {
-  auto at = [&](internal::Measure x) { return m[static_cast<int>(x)]; };
-  return at(internal::Measure::kContentOverlap).F1() + at(internal::Measure::kSource).F1() +
-         at(internal::Measure::kContentExact).F1() + at(internal::Measure::kDirectContentOverlap).Recall() +
-         at(internal::Measure::kDirectSource).Recall();
-}
-
-void PrintScores(const char* label, const internal::MeasureTable& m) {
-  auto f1 = [&](internal::Measure x) { return m[static_cast<int>(x)].F1(); };
-  auto recall = [&](internal::Measure x) { return m[static_cast<int>(x)].Recall(); };
-  std::fprintf(stderr,
-               "train-spans: %-22s overlap %.4f source %.4f exact %.4f; direct recall content %.4f source %.4f; "
-               "objective %.4f\n",
-               label, f1(internal::Measure::kContentOverlap), f1(internal::Measure::kSource),
-               f1(internal::Measure::kContentExact), recall(internal::Measure::kDirectContentOverlap),
-               recall(internal::Measure::kDirectSource), Objective(m));
 }
 
 // The margins the held-out half's gold-cue windows get, sorted downwards:
@@ -283,12 +228,12 @@ float TuneThreshold(const std::vector<Document>& docs, int epochs) {
       for (int m = 0; m < internal::kMeasureCount; ++m) with[r][m].Add(got[m]);
     }
   }
-  PrintScores("held out, no tagger:", none);
+  PrintScores("train-spans", "held out, no tagger:", none);
   double best = Objective(none);
   for (int r = 0; r < kCount; ++r) {
     char label[64];
     std::snprintf(label, sizeof(label), "held out, t=%.2f:", threshold_sum[r] / 2);
-    PrintScores(label, with[r]);
+    PrintScores("train-spans", label, with[r]);
     best = std::max(best, Objective(with[r]));
   }
   // The highest threshold within kTie of the best objective: among
@@ -306,46 +251,24 @@ float TuneThreshold(const std::vector<Document>& docs, int epochs) {
 }  // namespace
 
 int RunTrainSpans(const std::vector<std::string>& args) {
-  std::string dir, out;
-  int epochs = kEpochs;
-  for (size_t k = 1; k < args.size(); ++k) {
-    if (args[k] == "--help" || args[k] == "-h") {
-      std::fputs(kTrainHelp, stdout);
-      return kExitOk;
-    } else if (args[k] == "--out" && k + 1 < args.size()) {
-      out = args[++k];
-    } else if (args[k] == "--epochs" && k + 1 < args.size()) {
-      epochs = std::atoi(args[++k].c_str());
-    } else if (dir.empty() && !args[k].starts_with("-")) {
-      dir = args[k];
-    } else {
-      std::fprintf(stderr, "train-spans: bad argument '%s'\n%s", args[k].c_str(), kTrainHelp);
-      return kExitUsage;
-    }
-  }
-  if (dir.empty() || out.empty() || epochs < 1) {
-    std::fputs(kTrainHelp, stderr);
-    return kExitUsage;
-  }
+  TrainFlags flags;
+  int stop = ParseTrainFlags(args, "train-spans", kTrainHelp, &flags);
+  if (stop >= 0) return stop;
   internal::SetActiveSpanTagger(nullptr);
   std::vector<Document> docs;
-  Status s = LoadDocuments(dir, &docs);
+  Status s = LoadGoldTexts(flags.dir, &docs, MakeExamples);
   if (!s.ok()) {
     std::fprintf(stderr, "train-spans: %s\n", s.message().c_str());
     return kExitInputFailed;
   }
-  float threshold = TuneThreshold(docs, epochs);
-  SpanTagger model = Train(docs, epochs, 0, 0);
+  float threshold = TuneThreshold(docs, flags.epochs);
+  SpanTagger model = Train(docs, flags.epochs, 0, 0);
   model.set_threshold(threshold);
   std::string bytes = model.Serialize();
-  std::ofstream file(out, std::ios::binary | std::ios::trunc);
-  file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (!file.good()) {
-    std::fprintf(stderr, "train-spans: cannot write %s\n", out.c_str());
-    return kExitInputFailed;
-  }
+  int written = WriteModelFile("train-spans", flags.out, bytes);
+  if (written != kExitOk) return written;
   std::fprintf(stderr, "train-spans: %zu texts, threshold %.4f, %zu non-zero weights, %zu bytes -> %s\n", docs.size(),
-               threshold, model.NonZero(), bytes.size(), out.c_str());
+               threshold, model.NonZero(), bytes.size(), flags.out.c_str());
   return kExitOk;
 }
 

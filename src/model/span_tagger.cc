@@ -5,6 +5,7 @@
 #include <cstring>
 #include <limits>
 
+#include "src/model/binary_io.h"
 #include "src/util/lexicon.h"
 
 namespace whosaid::internal {
@@ -14,25 +15,6 @@ constexpr char kMagic[4] = {'W', 'S', 'S', 'T'};
 constexpr uint32_t kVersion = 1;
 constexpr int kTransitionCount = (kSpanTags + 1) * kSpanTags;
 constexpr size_t kHeaderBytes = 20 + 4 * kTransitionCount + 4;
-
-void PutU32(std::string* out, uint32_t v) {
-  for (int k = 0; k < 4; ++k) out->push_back(static_cast<char>((v >> (8 * k)) & 0xFF));
-}
-uint32_t GetU32(std::string_view s, size_t at) {
-  uint32_t v = 0;
-  for (int k = 0; k < 4; ++k) v |= static_cast<uint32_t>(static_cast<unsigned char>(s[at + k])) << (8 * k);
-  return v;
-}
-uint32_t FloatBits(float f) {
-  uint32_t v;
-  std::memcpy(&v, &f, 4);
-  return v;
-}
-float BitsFloat(uint32_t v) {
-  float f;
-  std::memcpy(&f, &v, 4);
-  return f;
-}
 
 Status Bad(size_t offset, const std::string& why) {
   return Status::InvalidArgument("span tagger: byte " + std::to_string(offset) + ": " + why);
