@@ -1,6 +1,7 @@
 // The public pipeline entry points: plain text to Article, Article to JSON.
 #include "whosaid/pipeline.h"
 
+#include "src/pipeline/article_writer.h"
 #include "src/text/plain_text.h"
 #include "src/util/date.h"
 #include "src/util/json.h"
@@ -67,13 +68,45 @@ void WriteOptString(const std::optional<std::string>& s, JsonWriter* w) {
   if (s) w->String(*s); else w->Null();
 }
 
-void WriteStrings(const std::vector<std::string>& v, JsonWriter* w) {
+void WriteStrings(const std::vector<std::string>& v, JsonWriter* w) { internal::WriteJsonStrings(v, w); }
+
+}  // namespace
+
+namespace internal {
+
+void WriteJsonStrings(const std::vector<std::string>& v, JsonWriter* w) {
   w->BeginArray();
   for (const auto& s : v) w->String(s);
   w->EndArray();
 }
 
-}  // namespace
+void WritePeopleJson(const std::vector<Person>& people, JsonWriter* w) {
+  w->BeginArray();
+  for (const Person& p : people) {
+    w->BeginObject();
+    w->Key("id"); w->String(p.id);
+    w->Key("name"); w->String(p.name);
+    w->Key("kind"); w->String(p.is_organization ? "organization" : "person");
+    if (!p.gender.empty()) { w->Key("gender"); w->String(p.gender); }
+    w->Key("titles"); WriteJsonStrings(p.titles, w);
+    w->Key("aliases"); WriteJsonStrings(p.aliases, w);
+    w->Key("mentions");
+    w->BeginArray();
+    for (const Mention& m : p.mentions) {
+      w->BeginObject();
+      w->Key("start"); w->Int(m.span.start);
+      w->Key("end"); w->Int(m.span.end);
+      w->Key("text"); w->String(m.span.text);
+      w->Key("kind"); w->String(m.kind);
+      w->EndObject();
+    }
+    w->EndArray();
+    w->EndObject();
+  }
+  w->EndArray();
+}
+
+}  // namespace internal
 
 std::string ArticleToJson(const Article& a, bool pretty) {
   std::string out;
@@ -90,29 +123,7 @@ std::string ArticleToJson(const Article& a, bool pretty) {
   if (a.language) { w.Key("language"); w.String(*a.language); }
   w.Key("text"); w.String(a.text);
   w.Key("people");
-  w.BeginArray();
-  for (const Person& p : a.people) {
-    w.BeginObject();
-    w.Key("id"); w.String(p.id);
-    w.Key("name"); w.String(p.name);
-    w.Key("kind"); w.String(p.is_organization ? "organization" : "person");
-    if (!p.gender.empty()) { w.Key("gender"); w.String(p.gender); }
-    w.Key("titles"); WriteStrings(p.titles, &w);
-    w.Key("aliases"); WriteStrings(p.aliases, &w);
-    w.Key("mentions");
-    w.BeginArray();
-    for (const Mention& m : p.mentions) {
-      w.BeginObject();
-      w.Key("start"); w.Int(m.span.start);
-      w.Key("end"); w.Int(m.span.end);
-      w.Key("text"); w.String(m.span.text);
-      w.Key("kind"); w.String(m.kind);
-      w.EndObject();
-    }
-    w.EndArray();
-    w.EndObject();
-  }
-  w.EndArray();
+  internal::WritePeopleJson(a.people, &w);
   w.Key("quotes");
   w.BeginArray();
   for (const Quote& q : a.quotes) {

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "src/pipeline/article_writer.h"
 #include "src/store/article_json_internal.h"
 #include "src/util/json.h"
 #include "src/util/utf8.h"
@@ -245,16 +246,6 @@ StatusOr<Article> ArticleFromJsonWithText(std::string_view json, std::string tex
   return ReadArticle(*root, std::move(a));
 }
 
-namespace {
-
-void WriteStringArray(const std::vector<std::string>& v, JsonWriter* w) {
-  w->BeginArray();
-  for (const std::string& s : v) w->String(s);
-  w->EndArray();
-}
-
-}  // namespace
-
 std::string ArticleExtraJson(const Article& a) {
   std::string out;
   out.reserve(256);
@@ -266,32 +257,10 @@ std::string ArticleExtraJson(const Article& a) {
   // order (no "language": the shell has none).
   out.append(R"(,"url":null,"title":null,"date":null,"publisher":null,"cites":[],"authors":[],"text":"")");
   w.Key("people");
-  w.BeginArray();
-  for (const Person& p : a.people) {
-    w.BeginObject();
-    w.Key("id"); w.String(p.id);
-    w.Key("name"); w.String(p.name);
-    w.Key("kind"); w.String(p.is_organization ? "organization" : "person");
-    if (!p.gender.empty()) { w.Key("gender"); w.String(p.gender); }
-    w.Key("titles"); WriteStringArray(p.titles, &w);
-    w.Key("aliases"); WriteStringArray(p.aliases, &w);
-    w.Key("mentions");
-    w.BeginArray();
-    for (const Mention& m : p.mentions) {
-      w.BeginObject();
-      w.Key("start"); w.Int(m.span.start);
-      w.Key("end"); w.Int(m.span.end);
-      w.Key("text"); w.String(m.span.text);
-      w.Key("kind"); w.String(m.kind);
-      w.EndObject();
-    }
-    w.EndArray();
-    w.EndObject();
-  }
-  w.EndArray();
+  WritePeopleJson(a.people, &w);
   out.append(R"(,"quotes":[],"events":[])");
-  w.Key("boilerplate_removed"); WriteStringArray(a.boilerplate_removed, &w);
-  if (!a.warnings.empty()) { w.Key("warnings"); WriteStringArray(a.warnings, &w); }
+  w.Key("boilerplate_removed"); WriteJsonStrings(a.boilerplate_removed, &w);
+  if (!a.warnings.empty()) { w.Key("warnings"); WriteJsonStrings(a.warnings, &w); }
   w.Key("provenance");
   w.BeginObject();
   w.Key("file"); w.String(a.provenance.file);
