@@ -17,16 +17,6 @@ constexpr int kMaxContentTokens = 400;
 constexpr int kMaxSubjectDistance = 300;
 
 // Base forms that read as nouns unless a pronoun or auxiliary precedes them.
-// "TODAY", "NBC": two or more letters, all capitals.
-bool IsAllCaps(std::string_view w) {
-  int letters = 0;
-  for (char ch : w) {
-    if (ch >= 'a' && ch <= 'z') return false;
-    letters += ch >= 'A' && ch <= 'Z';
-  }
-  return letters >= 2;
-}
-
 bool IsNounLikeBase(std::string_view w) {
   static const std::string_view kWords[] = {
       "report", "claim", "note", "comment", "call", "post", "answer", "reply", "show", "state",
@@ -331,7 +321,7 @@ int Attributor::NounPhraseLeft(int k, int sentence_first) {
     // "former tech executive Carly Fiorina said".
     if (w == "former") { b = p; continue; }
     // "a USA TODAY analysis": a name in capitals, whatever its words.
-    if (IsAllCaps(t_.Surface(p)) && facts_.cue_len[p] == 0) { b = p; continue; }
+    if (t_[p].Is(kAllCaps) && facts_.cue_len[p] == 0) { b = p; continue; }
     // "75 percent of Democrats", "half of voters", "Observers from two
     // parties", "Insiders in the next two states".
     if (attaches(p) || (w == "of" && p - 1 >= sentence_first && t_[p - 1].kind == TokenKind::kNumber)) {
@@ -408,7 +398,7 @@ int Attributor::SourceLeftOf(int cue_first) {
     bool time_here = false;
     for (int b = std::max(s_first, k - 3); b <= k; ++b) {
       int te = facts_.time_at[b];
-      if (te >= 0 && times_[te].last == k + 1 && !IsAllCaps(t_.Surface(k))) { k = b - 1; time_here = true; break; }
+      if (te >= 0 && times_[te].last == k + 1 && !t_[k].Is(kAllCaps)) { k = b - 1; time_here = true; break; }
     }
     if (time_here) { ++skipped; continue; }
     break;
@@ -1488,6 +1478,8 @@ void Attributor::AttributeColons() {
         int cue_first = subject >= 0 ? std::max(mentions_->mention(subject).last, s_first) : s_first;
         if (verb >= 0 && (cue_first > verb || subject < 0)) cue_first = verb;
         a.cue = cue_first < c && c - cue_first <= 8 ? TokenRange{cue_first, c + 1} : TokenRange{c, c + 1};
+        // The verb now belongs to this statement's cue: no second statement.
+        if (verb >= 0 && a.cue.first <= verb) cue_used_[verb] = 1;
         a.type = FoundAttribution::Type::kDirect;
         a.content = {quotes_[q].open, quotes_[q].close + 1};
         quote_attribution_[q] = static_cast<int>(found_.size());
