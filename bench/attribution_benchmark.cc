@@ -77,17 +77,22 @@ void BM_Tokenize(benchmark::State& state) {
   SetWords(state, c);
 }
 
-void BM_Attribute(benchmark::State& state) {
-  const Corpus& c = LoadCorpus();
+// Attributes the corpus once and returns the quotes found.
+size_t AttributeCorpus(const Corpus& c) {
   whosaid::ExtractOptions options;
   options.raw = true;
+  size_t quotes = 0;
+  for (const std::string& t : c.texts) {
+    auto a = whosaid::ExtractPlainText(t, "bench", options);
+    if (a.ok()) quotes += a->quotes.size();
+  }
+  return quotes;
+}
+
+void BM_Attribute(benchmark::State& state) {
+  const Corpus& c = LoadCorpus();
   for (auto _ : state) {
-    size_t quotes = 0;
-    for (const std::string& t : c.texts) {
-      auto a = whosaid::ExtractPlainText(t, "bench", options);
-      if (a.ok()) quotes += a->quotes.size();
-    }
-    if (quotes != c.quotes) state.SkipWithError("quote count changed between runs");
+    if (AttributeCorpus(c) != c.quotes) state.SkipWithError("quote count changed between runs");
   }
   SetWords(state, c);
 }
@@ -97,18 +102,9 @@ void BM_Attribute(benchmark::State& state) {
 // tagger's fallback) cost.
 void BM_AttributeRulesOnly(benchmark::State& state) {
   const Corpus& c = LoadCorpus();
-  whosaid::ExtractOptions options;
-  options.raw = true;
   whosaid::internal::SetActiveCueModel(nullptr);
   whosaid::internal::SetActiveSpanTagger(nullptr);
-  for (auto _ : state) {
-    size_t quotes = 0;
-    for (const std::string& t : c.texts) {
-      auto a = whosaid::ExtractPlainText(t, "bench", options);
-      if (a.ok()) quotes += a->quotes.size();
-    }
-    benchmark::DoNotOptimize(quotes);
-  }
+  for (auto _ : state) benchmark::DoNotOptimize(AttributeCorpus(c));
   whosaid::internal::ResetActiveCueModel();
   whosaid::internal::ResetActiveSpanTagger();
   SetWords(state, c);
@@ -117,17 +113,8 @@ void BM_AttributeRulesOnly(benchmark::State& state) {
 // The cue model on, the span tagger's fallback off: what the tagger costs.
 void BM_AttributeNoTagger(benchmark::State& state) {
   const Corpus& c = LoadCorpus();
-  whosaid::ExtractOptions options;
-  options.raw = true;
   whosaid::internal::SetActiveSpanTagger(nullptr);
-  for (auto _ : state) {
-    size_t quotes = 0;
-    for (const std::string& t : c.texts) {
-      auto a = whosaid::ExtractPlainText(t, "bench", options);
-      if (a.ok()) quotes += a->quotes.size();
-    }
-    benchmark::DoNotOptimize(quotes);
-  }
+  for (auto _ : state) benchmark::DoNotOptimize(AttributeCorpus(c));
   whosaid::internal::ResetActiveSpanTagger();
   SetWords(state, c);
 }

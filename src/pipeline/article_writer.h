@@ -19,6 +19,10 @@ void WriteJsonStrings(const std::vector<std::string>& v, JsonWriter* w);
 // and mentions of each person.
 void WritePeopleJson(const std::vector<Person>& people, JsonWriter* w);
 
+// The "provenance" object: file, format, offset, length, and the WARC
+// target URI and date when known.
+void WriteProvenanceJson(const Provenance& p, JsonWriter* w);
+
 }  // namespace whosaid::internal
 
 #endif  // WHOSAID_PIPELINE_ARTICLE_WRITER_H_

@@ -106,6 +106,17 @@ void WritePeopleJson(const std::vector<Person>& people, JsonWriter* w) {
   w->EndArray();
 }
 
+void WriteProvenanceJson(const Provenance& p, JsonWriter* w) {
+  w->BeginObject();
+  w->Key("file"); w->String(p.file);
+  w->Key("format"); w->String(p.format);
+  w->Key("offset"); w->Int(p.offset);
+  w->Key("length"); w->Int(p.length);
+  if (p.warc_target_uri) { w->Key("warc_target_uri"); w->String(*p.warc_target_uri); }
+  if (p.warc_date) { w->Key("warc_date"); w->String(*p.warc_date); }
+  w->EndObject();
+}
+
 }  // namespace internal
 
 std::string ArticleToJson(const Article& a, bool pretty) {
@@ -167,14 +178,7 @@ std::string ArticleToJson(const Article& a, bool pretty) {
   w.Key("boilerplate_removed"); WriteStrings(a.boilerplate_removed, &w);
   if (!a.warnings.empty()) { w.Key("warnings"); WriteStrings(a.warnings, &w); }
   w.Key("provenance");
-  w.BeginObject();
-  w.Key("file"); w.String(a.provenance.file);
-  w.Key("format"); w.String(a.provenance.format);
-  w.Key("offset"); w.Int(a.provenance.offset);
-  w.Key("length"); w.Int(a.provenance.length);
-  if (a.provenance.warc_target_uri) { w.Key("warc_target_uri"); w.String(*a.provenance.warc_target_uri); }
-  if (a.provenance.warc_date) { w.Key("warc_date"); w.String(*a.provenance.warc_date); }
-  w.EndObject();
+  internal::WriteProvenanceJson(a.provenance, &w);
   w.EndObject();
   return pretty ? internal::PrettyJson(out) : out;
 }

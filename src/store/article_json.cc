@@ -262,14 +262,7 @@ std::string ArticleExtraJson(const Article& a) {
   w.Key("boilerplate_removed"); WriteJsonStrings(a.boilerplate_removed, &w);
   if (!a.warnings.empty()) { w.Key("warnings"); WriteJsonStrings(a.warnings, &w); }
   w.Key("provenance");
-  w.BeginObject();
-  w.Key("file"); w.String(a.provenance.file);
-  w.Key("format"); w.String(a.provenance.format);
-  w.Key("offset"); w.Int(a.provenance.offset);
-  w.Key("length"); w.Int(a.provenance.length);
-  if (a.provenance.warc_target_uri) { w.Key("warc_target_uri"); w.String(*a.provenance.warc_target_uri); }
-  if (a.provenance.warc_date) { w.Key("warc_date"); w.String(*a.provenance.warc_date); }
-  w.EndObject();
+  WriteProvenanceJson(a.provenance, &w);
   w.EndObject();
   return out;
 }
