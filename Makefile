@@ -59,12 +59,15 @@ fuzz: fuzz-build
 
 # Retrains the cue model on PolNeAR train (deterministic) and rewrites the
 # shipped weights, then rebuilds so the binary embeds them; then the span
-# tagger, whose threshold is tuned with the new cue model in the engine.
+# tagger, whose threshold is tuned with the new cue model in the engine;
+# last the content start model, trained on what both give.
 POLNEAR_TRAIN ?= ../shared/corpora/polnear/train
 model: build
 	$(BUILD)/whosaid train-cues $(POLNEAR_TRAIN) --out data/model/cue_model.bin
 	cmake --build $(BUILD) -j $(JOBS)
 	$(BUILD)/whosaid train-spans $(POLNEAR_TRAIN) --out data/model/span_tagger.bin
+	cmake --build $(BUILD) -j $(JOBS)
+	$(BUILD)/whosaid train-starts $(POLNEAR_TRAIN) --out data/model/content_start.bin
 	cmake --build $(BUILD) -j $(JOBS)
 
 bench: deps build

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "src/attribution/tokenizer.h"
+#include "src/model/content_start_model.h"
 #include "src/model/cue_model.h"
 #include "src/model/span_tagger.h"
 #include "whosaid/pipeline.h"
@@ -97,16 +98,18 @@ void BM_Attribute(benchmark::State& state) {
   SetWords(state, c);
 }
 
-// The same with the cue model and the span tagger switched off: what the
-// models' uses (cues in sentences the lexicon missed, the second pass, the
-// tagger's fallback) cost.
+// The same with the cue model, the span tagger and the content start model
+// switched off: what the models' uses (cues in sentences the lexicon
+// missed, the second pass, the tagger's fallback, moved starts) cost.
 void BM_AttributeRulesOnly(benchmark::State& state) {
   const Corpus& c = LoadCorpus();
   whosaid::internal::SetActiveCueModel(nullptr);
   whosaid::internal::SetActiveSpanTagger(nullptr);
+  whosaid::internal::SetActiveContentStartModel(nullptr);
   for (auto _ : state) benchmark::DoNotOptimize(AttributeCorpus(c));
   whosaid::internal::ResetActiveCueModel();
   whosaid::internal::ResetActiveSpanTagger();
+  whosaid::internal::ResetActiveContentStartModel();
   SetWords(state, c);
 }
 

@@ -27,6 +27,7 @@ int RunQuote(const std::vector<std::string>& args);     // query_commands.cc
 int RunCheck(const std::vector<std::string>& args);     // query_commands.cc
 int RunTrainCues(const std::vector<std::string>& args);  // train_command.cc
 int RunTrainSpans(const std::vector<std::string>& args);  // train_spans_command.cc
+int RunTrainStarts(const std::vector<std::string>& args);  // train_starts_command.cc
 int RunServe(const std::vector<std::string>& args);     // serve_command.cc
 
 // Reads a whole file (or stdin for "-") into *out. Refuses directories and

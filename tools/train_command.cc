@@ -17,6 +17,7 @@
 #include "src/util/utf8.h"
 #include "src/eval/polnear.h"
 #include "src/model/cue_features.h"
+#include "src/model/content_start_model.h"
 #include "src/model/cue_model.h"
 #include "src/model/span_tagger.h"
 #include "tools/cli.h"
@@ -176,6 +177,8 @@ int RunTrainCues(const std::vector<std::string>& args) {
   // this model's cues (train-spans runs after), so tuning this model with
   // them on would make each model depend on the other's last run.
   internal::SetActiveSpanTagger(nullptr);
+  // The same for the content start model, trained last (train-starts).
+  internal::SetActiveContentStartModel(nullptr);
   std::vector<Document> docs;
   Status s = LoadGoldTexts(flags.dir, &docs, MakeExamples);
   if (!s.ok()) {

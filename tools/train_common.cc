@@ -1,5 +1,6 @@
 #include "tools/train_common.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 
@@ -81,6 +82,25 @@ void PrintScores(const char* command, const char* label, const internal::Measure
                f1(internal::Measure::kContentExact), f1(internal::Measure::kCue),
                recall(internal::Measure::kDirectContentOverlap), recall(internal::Measure::kDirectSource),
                Objective(m));
+}
+
+int PickSetting(const char* command, const char* none_label, const internal::MeasureTable& none,
+                const char* name, const std::vector<double>& values,
+                const std::vector<internal::MeasureTable>& with) {
+  PrintScores(command, none_label, none);
+  double best = Objective(none);
+  for (size_t r = 0; r < with.size(); ++r) {
+    char label[64];
+    std::snprintf(label, sizeof(label), "held out, %s=%.2f:", name, values[r]);
+    PrintScores(command, label, with[r]);
+    best = std::max(best, Objective(with[r]));
+  }
+  constexpr double kTie = 0.001;
+  if (best - Objective(none) <= kTie) return -1;
+  for (size_t r = 0; r < with.size(); ++r) {
+    if (Objective(with[r]) >= best - kTie) return static_cast<int>(r);
+  }
+  return -1;
 }
 
 int WriteModelFile(const char* command, const std::string& out, const std::string& bytes) {

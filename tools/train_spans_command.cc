@@ -24,6 +24,7 @@
 #include "src/attribution/quotes.h"
 #include "src/attribution/tagged_statements.h"
 #include "src/eval/polnear.h"
+#include "src/model/content_start_model.h"
 #include "src/model/span_features.h"
 #include "src/model/span_tagger.h"
 #include "src/util/utf8.h"
@@ -228,24 +229,13 @@ float TuneThreshold(const std::vector<Document>& docs, int epochs) {
       for (int m = 0; m < internal::kMeasureCount; ++m) with[r][m].Add(got[m]);
     }
   }
-  PrintScores("train-spans", "held out, no tagger:", none);
-  double best = Objective(none);
-  for (int r = 0; r < kCount; ++r) {
-    char label[64];
-    std::snprintf(label, sizeof(label), "held out, t=%.2f:", threshold_sum[r] / 2);
-    PrintScores("train-spans", label, with[r]);
-    best = std::max(best, Objective(with[r]));
-  }
-  // The highest threshold within kTie of the best objective: among
-  // near-equal settings the one adding fewer, surer statements (the
-  // candidates run from the highest threshold down). None at all unless
-  // some threshold beats the engine without the tagger by more than kTie.
-  constexpr double kTie = 0.001;
-  if (best - Objective(none) <= kTie) return 1e30f;
-  for (int r = 0; r < kCount; ++r) {
-    if (Objective(with[r]) >= best - kTie) return static_cast<float>(threshold_sum[r] / 2);
-  }
-  return 1e30f;
+  // The highest threshold near the best objective: among near-equal
+  // settings the one adding fewer, surer statements (the candidates run
+  // from the highest threshold down). None at all unless some threshold
+  // beats the engine without the tagger.
+  for (double& t : threshold_sum) t /= 2;
+  int pick = PickSetting("train-spans", "held out, no tagger:", none, "t", threshold_sum, with);
+  return pick < 0 ? 1e30f : static_cast<float>(threshold_sum[pick]);
 }
 
 }  // namespace
@@ -255,6 +245,10 @@ int RunTrainSpans(const std::vector<std::string>& args) {
   int stop = ParseTrainFlags(args, "train-spans", kTrainHelp, &flags);
   if (stop >= 0) return stop;
   internal::SetActiveSpanTagger(nullptr);
+  // The content start model is trained after the tagger (train-starts) on
+  // the statements the tagger adds; tuning the tagger with it on would make
+  // each depend on the other's last run.
+  internal::SetActiveContentStartModel(nullptr);
   std::vector<Document> docs;
   Status s = LoadGoldTexts(flags.dir, &docs, MakeExamples);
   if (!s.ok()) {

@@ -26,6 +26,9 @@ const Command kCommands[] = {
     {"train-spans", whosaid::cli::RunTrainSpans,
      "train-spans TRAIN_DIR --out FILE [--epochs N]\n"
      "      Trains the source/content span tagger on PolNeAR train (make model)."},
+    {"train-starts", whosaid::cli::RunTrainStarts,
+     "train-starts TRAIN_DIR --out FILE [--epochs N]\n"
+     "      Trains the content start model on PolNeAR train (make model)."},
     {"summarize", whosaid::cli::RunSummarize,
      "summarize FILE.jsonl | -\n"
      "      Prints who said what to whom, for people to read."},

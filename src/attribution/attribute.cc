@@ -10,6 +10,7 @@
 #include "src/attribution/tagged_statements.h"
 #include "src/attribution/temporal.h"
 #include "src/attribution/tokenizer.h"
+#include "src/model/content_start_model.h"
 #include "src/util/date.h"
 #include "src/util/utf8.h"
 #include "whosaid/pipeline.h"
@@ -112,6 +113,38 @@ void AddSecondPass(const internal::TokenizedText& t, const std::vector<internal:
   if (found->size() > first_count) internal::SortInTextOrder(found);
 }
 
+// PolNeAR's content starts (content_start_model.h): an indirect or mixed
+// statement's content may start a few tokens after the cue ("expressed
+// concern about | the cost"). Skipped words right after the cue become
+// part of it; anything else skipped (a connective, a comma) belongs to
+// neither.
+void MoveContentStarts(const internal::TokenizedText& t, std::vector<FoundAttribution>* found) {
+  const internal::ContentStartModel* model = internal::ActiveContentStartModel();
+  if (model == nullptr) return;
+  // The first token of each cue, in order.
+  std::vector<int> cue_starts;
+  for (const FoundAttribution& a : *found) {
+    if (!a.cue.empty()) cue_starts.push_back(a.cue.first);
+  }
+  std::sort(cue_starts.begin(), cue_starts.end());
+  bool moved = false;
+  for (FoundAttribution& a : *found) {
+    if (a.type == FoundAttribution::Type::kDirect || !a.parts.empty() || a.cue.empty()) continue;
+    internal::StartStatement s{a.cue.first, a.cue.last, a.content.first, a.content.last,
+                               a.type == FoundAttribution::Type::kMixed};
+    auto next_cue = std::lower_bound(cue_starts.begin(), cue_starts.end(), a.content.first);
+    if (next_cue != cue_starts.end()) s.max_shift = std::min(s.max_shift, *next_cue - a.content.first);
+    int k = internal::BestStartShift(*model, t, s);
+    if (k == 0) continue;
+    bool words = true;
+    for (int i = a.content.first; i < a.content.first + k && words; ++i) words = t.IsWord(i);
+    if (words && a.cue.last == a.content.first) a.cue.last += k;
+    a.content.first += k;
+    moved = true;
+  }
+  if (moved) internal::SortInTextOrder(found);
+}
+
 }  // namespace
 
 void AttributeArticle(Article* article) {
@@ -142,6 +175,7 @@ void AttributeArticle(Article* article) {
   AddSecondPass(t, quoted, times, facts, &mentions, &found, &all_cues);
   // The span tagger's fallback for the cues the rules left unparsed.
   internal::AddTaggedStatements(t, quoted, facts, all_cues, detected_mentions, &mentions, &found);
+  MoveContentStarts(t, &found);
 
   // People: persons with a mention, and organisations that speak.
   const auto& entities = mentions.entities();

@@ -357,6 +357,26 @@ TEST(SpeakerResolution, NextQuoteInTheParagraphContinuesTheStatement) {
   EXPECT_EQ(q->parts[0].text, "\"We will win,\"");
 }
 
+TEST(SpeakerResolution, AnUnnamedSourceContinuesOnlyInItsParagraph) {
+  // "the senior adviser" names no one: the next quotation in the paragraph
+  // is still the adviser's, as the next part; a quoted paragraph after it
+  // is left alone, as is one after another person is named.
+  Article a = Attribute(
+      "\"Politicians are practical people,\" said the senior adviser. \"They want to win the race.\"\n\n"
+      "\"Nobody can stop this movement now.\"\n\n"
+      "\"The vote was close,\" said the spokeswoman. Maria Lopez left. \"We will appeal the ruling.\"");
+  const Quote* q = Containing(a, "They want to win");
+  ASSERT_NE(q, nullptr);
+  ASSERT_EQ(q->parts.size(), 2u);
+  EXPECT_EQ(q->parts[0].text, "\"Politicians are practical people,\"");
+  ASSERT_TRUE(q->source);
+  EXPECT_EQ(q->source->text, "the senior adviser");
+  const Quote* next = Containing(a, "Nobody can stop");
+  EXPECT_TRUE(next == nullptr || next->parts.empty());
+  const Quote* appeal = Containing(a, "We will appeal");
+  EXPECT_TRUE(appeal == nullptr || appeal->content.text.find("The vote was close") == std::string::npos);
+}
+
 TEST(SpeakerResolution, QuotedParagraphAfterADirectQuoteJoinsIt) {
   Article a = Attribute("\"We will win,\" said Maria Lopez.\n\n\"Nobody can stop this movement now.\"");
   const Quote* q = Containing(a, "Nobody can stop");

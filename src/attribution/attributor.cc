@@ -1359,8 +1359,11 @@ void Attributor::AttributeContinuations() {
     }
     const FoundAttribution& prev = found_[it->second];
     int prev_end = it->first;
-    if (prev.speaker < 0) continue;
     int para_gap = open.paragraph - t_[prev_end - 1].paragraph;
+    // A source that names no one ("said the senior adviser") continues only
+    // within its own paragraph, as the next part of its direct quote.
+    if (prev.speaker < 0 && (prev.source < 0 || para_gap != 0 || prev.type != FoundAttribution::Type::kDirect))
+      continue;
     if (para_gap > 1) continue;
     if (para_gap == 1 && prev.type == FoundAttribution::Type::kIndirect) continue;
     // Another person named in between breaks the chain, unless the name

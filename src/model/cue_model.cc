@@ -1,12 +1,12 @@
 #include "src/model/cue_model.h"
 
-#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <memory>
 
+#include "src/model/active_model.h"
+#include "src/model/averaging.h"
 #include "src/model/binary_io.h"
-#include "src/util/lexicon.h"
 
 namespace whosaid::internal {
 namespace {
@@ -32,18 +32,9 @@ StatusOr<CueModel> CueModel::Parse(std::string_view bytes) {
   if (bits < 1 || bits > 24) return Bad(8, "hash bits " + std::to_string(bits) + " outside 1-24");
   CueModel model(static_cast<int>(bits));
   model.threshold_ = BitsFloat(GetU32(bytes, 12));
-  uint64_t n = GetU32(bytes, 16);
-  if (bytes.size() != kHeaderBytes + 8 * n) return Bad(16, "weight count does not match the file size");
-  int64_t previous = -1;
-  for (uint64_t k = 0; k < n; ++k) {
-    size_t at = kHeaderBytes + 8 * k;
-    uint32_t bucket = GetU32(bytes, at);
-    if (bucket > model.mask_ || static_cast<int64_t>(bucket) <= previous) {
-      return Bad(at, "bucket " + std::to_string(bucket) + " out of range or order");
-    }
-    previous = bucket;
-    model.weights_[bucket] = BitsFloat(GetU32(bytes, at + 4));
-  }
+  size_t bad_at = 0;
+  std::string why = GetSparseWeights(bytes, kHeaderBytes - 4, "bucket", &model.weights_, &bad_at);
+  if (!why.empty()) return Bad(bad_at, why);
   return model;
 }
 
@@ -52,12 +43,7 @@ std::string CueModel::Serialize() const {
   PutU32(&out, kVersion);
   PutU32(&out, static_cast<uint32_t>(hash_bits_));
   PutU32(&out, FloatBits(threshold_));
-  PutU32(&out, static_cast<uint32_t>(NonZero()));
-  for (uint32_t b = 0; b < weights_.size(); ++b) {
-    if (weights_[b] == 0.0f) continue;
-    PutU32(&out, b);
-    PutU32(&out, FloatBits(weights_[b]));
-  }
+  PutSparseWeights(&out, weights_);
   return out;
 }
 
@@ -90,40 +76,23 @@ CueModel AveragedPerceptron::Averaged() const {
   CueModel model(current_.hash_bits());
   std::vector<float>& w = model.mutable_weights();
   const std::vector<float>& cur = current_.weights();
-  for (size_t b = 0; b < w.size(); ++b) {
-    double avg = cur[b] - total_[b] / static_cast<double>(step_);
-    // Rounded so tiny float noise never decides a zero weight.
-    w[b] = std::abs(avg) < 1e-6 ? 0.0f : static_cast<float>(avg);
-  }
+  for (size_t b = 0; b < w.size(); ++b) w[b] = AveragedWeight(cur[b], total_[b], step_);
   return model;
 }
 
 namespace {
 
-const CueModel* EmbeddedCueModel() {
-  static const CueModel* model = [] () -> const CueModel* {
-    std::string_view bytes = EmbeddedModelData("cue_model.bin");
-    if (bytes.empty()) return nullptr;
-    StatusOr<CueModel> parsed = CueModel::Parse(bytes);
-    if (!parsed.ok()) return nullptr;
-    return new CueModel(std::move(*parsed));  // Lives for the process.
-  }();
-  return model;
+ActiveModel<CueModel>& Slot() {
+  static ActiveModel<CueModel> slot("cue_model.bin");
+  return slot;
 }
-
-// Sentinel for "use the embedded model".
-const CueModel kUseEmbedded(1);
-std::atomic<const CueModel*> g_active{&kUseEmbedded};
 
 }  // namespace
 
-const CueModel* ActiveCueModel() {
-  const CueModel* m = g_active.load(std::memory_order_acquire);
-  return m == &kUseEmbedded ? EmbeddedCueModel() : m;
-}
+const CueModel* ActiveCueModel() { return Slot().Get(); }
 
-void SetActiveCueModel(const CueModel* model) { g_active.store(model, std::memory_order_release); }
+void SetActiveCueModel(const CueModel* model) { Slot().Set(model); }
 
-void ResetActiveCueModel() { g_active.store(&kUseEmbedded, std::memory_order_release); }
+void ResetActiveCueModel() { Slot().Reset(); }
 
 }  // namespace whosaid::internal

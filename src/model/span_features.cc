@@ -3,29 +3,12 @@
 #include <algorithm>
 #include <string_view>
 
+#include "src/model/feature_hash.h"
+
 namespace whosaid::internal {
 namespace {
 
-// FNV-1a over a template id, then strings and small integers.
-class Hasher {
- public:
-  explicit Hasher(uint32_t id) : h_(2166136261u ^ (id * 0x9E3779B1u)) {}
-  Hasher& Add(std::string_view s) {
-    for (char ch : s) h_ = (h_ ^ static_cast<unsigned char>(ch)) * 16777619u;
-    h_ = (h_ ^ 0xFFu) * 16777619u;
-    return *this;
-  }
-  Hasher& Add(int v) {
-    uint32_t u = static_cast<uint32_t>(v);
-    for (int k = 0; k < 4; ++k) h_ = (h_ ^ ((u >> (8 * k)) & 0xFFu)) * 16777619u;
-    h_ = (h_ ^ 0xFEu) * 16777619u;
-    return *this;
-  }
-  uint32_t Done() const { return h_ ^ (h_ >> 15); }
-
- private:
-  uint32_t h_;
-};
+using Hasher = FeatureHasher;
 
 std::string_view Shape(const TokenizedText& t, int i) {
   if (i < 0 || i >= t.size()) return "#";

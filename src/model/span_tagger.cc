@@ -1,12 +1,12 @@
 #include "src/model/span_tagger.h"
 
-#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <limits>
 
+#include "src/model/active_model.h"
+#include "src/model/averaging.h"
 #include "src/model/binary_io.h"
-#include "src/util/lexicon.h"
 
 namespace whosaid::internal {
 namespace {
@@ -18,12 +18,6 @@ constexpr size_t kHeaderBytes = 20 + 4 * kTransitionCount + 4;
 
 Status Bad(size_t offset, const std::string& why) {
   return Status::InvalidArgument("span tagger: byte " + std::to_string(offset) + ": " + why);
-}
-
-// Rounded so tiny float noise never decides a zero weight.
-float Average(float current, double total, int64_t step) {
-  double avg = current - total / static_cast<double>(step);
-  return std::abs(avg) < 1e-6 ? 0.0f : static_cast<float>(avg);
 }
 
 }  // namespace
@@ -44,20 +38,9 @@ StatusOr<SpanTagger> SpanTagger::Parse(std::string_view bytes) {
   SpanTagger model(static_cast<int>(bits));
   model.threshold_ = BitsFloat(GetU32(bytes, 16));
   for (int k = 0; k < kTransitionCount; ++k) model.transitions_[k] = BitsFloat(GetU32(bytes, 20 + 4 * k));
-  const size_t count_at = kHeaderBytes - 4;
-  uint64_t n = GetU32(bytes, count_at);
-  if (bytes.size() != kHeaderBytes + 8 * n) return Bad(count_at, "weight count does not match the file size");
-  const uint64_t limit = model.weights_.size();
-  int64_t previous = -1;
-  for (uint64_t k = 0; k < n; ++k) {
-    size_t at = kHeaderBytes + 8 * k;
-    uint32_t index = GetU32(bytes, at);
-    if (index >= limit || static_cast<int64_t>(index) <= previous) {
-      return Bad(at, "index " + std::to_string(index) + " out of range or order");
-    }
-    previous = index;
-    model.weights_[index] = BitsFloat(GetU32(bytes, at + 4));
-  }
+  size_t bad_at = 0;
+  std::string why = GetSparseWeights(bytes, kHeaderBytes - 4, "index", &model.weights_, &bad_at);
+  if (!why.empty()) return Bad(bad_at, why);
   return model;
 }
 
@@ -68,12 +51,7 @@ std::string SpanTagger::Serialize() const {
   PutU32(&out, kSpanTags);
   PutU32(&out, FloatBits(threshold_));
   for (float t : transitions_) PutU32(&out, FloatBits(t));
-  PutU32(&out, static_cast<uint32_t>(NonZero()));
-  for (uint32_t k = 0; k < weights_.size(); ++k) {
-    if (weights_[k] == 0.0f) continue;
-    PutU32(&out, k);
-    PutU32(&out, FloatBits(weights_[k]));
-  }
+  PutSparseWeights(&out, weights_);
   return out;
 }
 
@@ -188,37 +166,25 @@ SpanTagger SpanPerceptron::Averaged() const {
   SpanTagger model(current_.hash_bits());
   std::vector<float>& w = model.mutable_weights();
   const std::vector<float>& cur = current_.weights();
-  for (size_t k = 0; k < w.size(); ++k) w[k] = Average(cur[k], total_[k], step_);
+  for (size_t k = 0; k < w.size(); ++k) w[k] = AveragedWeight(cur[k], total_[k], step_);
   std::vector<float>& tr = model.mutable_transitions();
-  for (size_t k = 0; k < tr.size(); ++k) tr[k] = Average(current_.transitions()[k], transition_total_[k], step_);
+  for (size_t k = 0; k < tr.size(); ++k) tr[k] = AveragedWeight(current_.transitions()[k], transition_total_[k], step_);
   return model;
 }
 
 namespace {
 
-const SpanTagger* EmbeddedSpanTagger() {
-  static const SpanTagger* model = []() -> const SpanTagger* {
-    std::string_view bytes = EmbeddedModelData("span_tagger.bin");
-    if (bytes.empty()) return nullptr;
-    StatusOr<SpanTagger> parsed = SpanTagger::Parse(bytes);
-    if (!parsed.ok()) return nullptr;
-    return new SpanTagger(std::move(*parsed));  // Lives for the process.
-  }();
-  return model;
+ActiveModel<SpanTagger>& Slot() {
+  static ActiveModel<SpanTagger> slot("span_tagger.bin");
+  return slot;
 }
-
-const SpanTagger kUseEmbedded(1);  // Sentinel for "use the embedded tagger".
-std::atomic<const SpanTagger*> g_active{&kUseEmbedded};
 
 }  // namespace
 
-const SpanTagger* ActiveSpanTagger() {
-  const SpanTagger* m = g_active.load(std::memory_order_acquire);
-  return m == &kUseEmbedded ? EmbeddedSpanTagger() : m;
-}
+const SpanTagger* ActiveSpanTagger() { return Slot().Get(); }
 
-void SetActiveSpanTagger(const SpanTagger* tagger) { g_active.store(tagger, std::memory_order_release); }
+void SetActiveSpanTagger(const SpanTagger* tagger) { Slot().Set(tagger); }
 
-void ResetActiveSpanTagger() { g_active.store(&kUseEmbedded, std::memory_order_release); }
+void ResetActiveSpanTagger() { Slot().Reset(); }
 
 }  // namespace whosaid::internal
