@@ -149,6 +149,35 @@ TEST(Attribution, ASourceWithARelativeClauseIsTheWholeNounPhrase) {
   EXPECT_EQ(q->source->text, "Many economists who favor the plan");
 }
 
+TEST(Attribution, ThatBeforeASourceOpensItsClause) {
+  // "that" before a name or a plural subject is the clause's, not the
+  // source's determiner; nor does it make the words before it the source.
+  struct SourceCase {
+    const char* text;
+    const char* fragment;
+    const char* source;
+  };
+  const SourceCase kSourceCases[] = {
+      {"Reporters wrote that Maria Lopez said the plan had failed.", "the plan had failed", "Maria Lopez"},
+      {"The study found that experts say the plan had failed.", "the plan had failed", "experts"},
+      {"It pushed the themes that marketers hope to sell this year.", "to sell this year", "marketers"},
+  };
+  for (const SourceCase& c : kSourceCases) {
+    SCOPED_TRACE(c.text);
+    Article a = Attribute(c.text);
+    const Quote* q = Containing(a, c.fragment);
+    ASSERT_NE(q, nullptr);
+    ASSERT_TRUE(q->source.has_value());
+    EXPECT_EQ(q->source->text, c.source);
+  }
+  // "that" before a singular noun is its determiner.
+  Article a = Attribute("Critics said that report was wrong, and that committee said it was fine.");
+  const Quote* q = Containing(a, "it was fine");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->source.has_value());
+  EXPECT_EQ(q->source->text, "that committee");
+}
+
 TEST(Attribution, APollIsTheSourceOfWhatItShows) {
   Article a = Attribute("In a Harbor Institute poll, Lopez had 38 percent support. Berg leads in the latest polls. "
                         "Berg slid in the polls behind Lopez after the debate.");

@@ -312,6 +312,10 @@ int Attributor::NounPhraseLeft(int k, int sentence_first) {
       return (pw == "of" || pw == "from" || pw == "in") && !IsFunctionWord(t_.Lower(x - 1)) &&
              facts_.cue_len[x - 1] == 0 && !InQuote(x - 1);
     };
+    // "said that Sanders supporters plan", "that experts say": before a
+    // name or a plural head, "that" opens the clause; it is not the
+    // phrase's determiner ("that report").
+    if (w == "that" && (plural || t_[k].Is(kCapitalized))) break;
     if (IsDeterminer(w)) {
       b = p;
       // "Observers from two parties": the phrase goes on past "from the".
@@ -508,7 +512,9 @@ int Attributor::SourceLeftOf(int cue_first) {
   // to, clause included.
   int rel = -1;  // The relative pronoun, up to two words (the verb) before np.
   for (int r = np - 1; np >= 0 && r >= std::max(s_first + 1, np - 3) && t_.IsWord(r) && !InQuote(r); --r) {
-    if (t_.Lower(r) == "who" || t_.Lower(r) == "that") { rel = r; break; }
+    // "the themes that marketers hope": "that" right before the phrase
+    // opens a clause whose subject the phrase is; it does not relate it.
+    if (t_.Lower(r) == "who" || (t_.Lower(r) == "that" && r < np - 1)) { rel = r; break; }
   }
   if (rel >= 0 && !t_.IsPunct(rel - 1, ',')) {
     int head = mentions_->EndingAt(rel - 1);
