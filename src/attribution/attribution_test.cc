@@ -178,6 +178,33 @@ TEST(Attribution, ThatBeforeASourceOpensItsClause) {
   EXPECT_EQ(q->source->text, "that committee");
 }
 
+TEST(Attribution, TheAddresseeOfToldIsTheWholeNounPhrase) {
+  struct AddresseeCase {
+    const char* text;
+    const char* fragment;
+    const char* addressee;
+    const char* type;
+  };
+  const AddresseeCase kAddresseeCases[] = {
+      // "’s" does not count towards the addressee's four words, so the
+      // quotation keeps its frame instead of "station in an interview"
+      // becoming content.
+      {"\u201cWho knows?\u201d Trump told Britain\u2019s ITV television station in an interview.", "Who knows",
+       "Britain\u2019s ITV television station", "direct"},
+      {"Maria Lopez told CNN on Sunday that she would run.", "she would run", "CNN", "indirect"},
+      {"Maria Lopez told reporters that she would run.", "she would run", "reporters", "indirect"},
+  };
+  for (const AddresseeCase& c : kAddresseeCases) {
+    SCOPED_TRACE(c.text);
+    Article a = Attribute(c.text);
+    ASSERT_EQ(a.quotes.size(), 1u);
+    const Quote& q = a.quotes[0];
+    EXPECT_NE(q.content.text.find(c.fragment), std::string::npos) << q.content.text;
+    EXPECT_EQ(q.addressee.value_or("(none)"), c.addressee);
+    EXPECT_STREQ(QuoteTypeName(q.type), c.type);
+  }
+}
+
 TEST(Attribution, APollIsTheSourceOfWhatItShows) {
   Article a = Attribute("In a Harbor Institute poll, Lopez had 38 percent support. Berg leads in the latest polls. "
                         "Berg slid in the polls behind Lopez after the debate.");

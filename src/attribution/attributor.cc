@@ -593,6 +593,27 @@ int Attributor::SourceRightOf(int k, int limit, int* end) {
 
 int Attributor::ParseAddressee(int k, int limit, std::string* addressee) {
   if (k >= limit || InQuote(k) || !t_.IsWord(k)) return k;
+  // The end of the addressee's words: before "that", a preposition, a
+  // clause opener, a cue, a time phrase or a function word, at most four
+  // ("’s" not counted: "Britain’s ITV television station").
+  auto words_end = [&](int e) {
+    int words = 0;
+    while (e < limit && words < 4 && t_.IsWord(e)) {
+      std::string_view x = t_.Lower(e);
+      if (x == "that" || IsPreposition(x) || IsClauseOpener(x) || facts_.cue_len[e] > 0 || facts_.time_at[e] >= 0) break;
+      if (IsFunctionWord(x)) break;
+      words += !t_[e].Is(kPossessive);
+      ++e;
+    }
+    return e;
+  };
+  // What may follow an addressee: punctuation, "that", a preposition, a
+  // time phrase, a quotation mark, the end of the frame.
+  auto closes = [&](int e) {
+    return e >= limit || t_.IsPunct(e, ',') || t_.IsPunct(e, ':') || t_.IsPunct(e, '.') ||
+           (t_.IsWord(e) && (t_.Lower(e) == "that" || IsPreposition(t_.Lower(e)))) || facts_.time_at[e] >= 0 ||
+           t_[e].kind == TokenKind::kQuote;
+  };
   int m = mentions_->StartingAt(k);
   if (m >= 0) {
     const MentionInfo& mi = mentions_->mention(m);
@@ -603,22 +624,11 @@ int Attributor::ParseAddressee(int k, int limit, std::string* addressee) {
   }
   std::string_view w = t_.Lower(k);
   if (IsObjectPronoun(w)) return k + 1;
-  int e = k;
-  if (IsDeterminer(w)) ++e;
-  int words_first = e;
-  while (e < limit && e - words_first < 4 && t_.IsWord(e)) {
-    std::string_view x = t_.Lower(e);
-    if (x == "that" || IsPreposition(x) || IsClauseOpener(x) || facts_.cue_len[e] > 0 || facts_.time_at[e] >= 0) break;
-    if (IsFunctionWord(x)) break;
-    ++e;
-  }
+  int words_first = IsDeterminer(w) ? k + 1 : k;
+  int e = words_end(words_first);
   if (e == words_first) return k;
   // A lower-case addressee must be followed by "that", ":" or a time phrase.
-  bool capitalised = t_[words_first].Is(kCapitalized);
-  bool closes = e >= limit || t_.IsPunct(e, ',') || t_.IsPunct(e, ':') || t_.IsPunct(e, '.') ||
-                (t_.IsWord(e) && (t_.Lower(e) == "that" || IsPreposition(t_.Lower(e)))) || facts_.time_at[e] >= 0 ||
-                t_[e].kind == TokenKind::kQuote;
-  if (!capitalised && !closes) return k;
+  if (!t_[words_first].Is(kCapitalized) && !closes(e)) return k;
   *addressee = PhraseText(words_first, e);
   return e;
 }
