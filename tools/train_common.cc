@@ -86,7 +86,7 @@ void PrintScores(const char* command, const char* label, const internal::Measure
 
 int PickSetting(const char* command, const char* none_label, const internal::MeasureTable& none,
                 const char* name, const std::vector<double>& values,
-                const std::vector<internal::MeasureTable>& with) {
+                const std::vector<internal::MeasureTable>& with, bool boldest) {
   PrintScores(command, none_label, none);
   double best = Objective(none);
   for (size_t r = 0; r < with.size(); ++r) {
@@ -97,10 +97,13 @@ int PickSetting(const char* command, const char* none_label, const internal::Mea
   }
   constexpr double kTie = 0.001;
   if (best - Objective(none) <= kTie) return -1;
+  int pick = -1;
   for (size_t r = 0; r < with.size(); ++r) {
-    if (Objective(with[r]) >= best - kTie) return static_cast<int>(r);
+    if (Objective(with[r]) < best - kTie) continue;
+    pick = static_cast<int>(r);
+    if (!boldest) break;
   }
-  return -1;
+  return pick;
 }
 
 int WriteModelFile(const char* command, const std::string& out, const std::string& bytes) {

@@ -76,13 +76,14 @@ void PrintScores(const char* command, const char* label, const internal::Measure
 
 // Picks a model setting (a threshold, a margin) from held-out scores: prints
 // the scores without the model (`none_label`) and at each setting (`name`=
-// its value), and returns the index of the first setting within 0.001 of
-// the best summed objective (callers order them from the most cautious
-// down), or -1 when none beats the engine without the model by more than
-// that.
+// its value). Callers order the settings from the most cautious to the
+// boldest. Among the settings within 0.001 of the best summed objective it
+// returns the index of the most cautious one, or of the boldest when
+// `boldest` is set; -1 when none beats the engine without the model by
+// more than 0.001.
 int PickSetting(const char* command, const char* none_label, const internal::MeasureTable& none,
                 const char* name, const std::vector<double>& values,
-                const std::vector<internal::MeasureTable>& with);
+                const std::vector<internal::MeasureTable>& with, bool boldest = false);
 
 // Writes the serialized weights to `out`. Returns the exit code.
 int WriteModelFile(const char* command, const std::string& out, const std::string& bytes);

@@ -205,6 +205,26 @@ TEST(Attribution, TheAddresseeOfToldIsTheWholeNounPhrase) {
   }
 }
 
+TEST(Attribution, AShareOfPeopleIsASource) {
+  const char* const kTexts[][2] = {
+      {"Two in three said they are less likely to vote.", "Two in three"},
+      {"Two in three voters said they are less likely to vote.", "Two in three voters"},
+      {"Nearly three in five said they are unhappy.", "Nearly three in five"},
+  };
+  for (const auto& c : kTexts) {
+    SCOPED_TRACE(c[0]);
+    Article a = Attribute(c[0]);
+    ASSERT_EQ(a.quotes.size(), 1u);
+    ASSERT_TRUE(a.quotes[0].source.has_value());
+    EXPECT_EQ(a.quotes[0].source->text, c[1]);
+    EXPECT_EQ(a.quotes[0].cue->text, "said");
+  }
+  // A count after "in" that is no share stays out of the source.
+  Article a = Attribute("He finished second in three states, aides said.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].source->text, "aides");
+}
+
 TEST(Attribution, APollIsTheSourceOfWhatItShows) {
   Article a = Attribute("In a Harbor Institute poll, Lopez had 38 percent support. Berg leads in the latest polls. "
                         "Berg slid in the polls behind Lopez after the debate.");

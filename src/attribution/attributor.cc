@@ -69,6 +69,23 @@ bool IsQuantityHead(std::string_view w) {
          w == "quarter" || w == "plurality" || w == "fifth";
 }
 
+// A count in a share of people: "two in three", "nine in 10".
+bool IsCount(const TokenizedText& t, int i) {
+  if (i < 0 || i >= t.size()) return false;
+  if (t[i].kind == TokenKind::kNumber) return true;
+  static constexpr std::string_view kWords[] = {"one", "two",   "three", "four", "five",
+                                                "six", "seven", "eight", "nine", "ten"};
+  for (std::string_view w : kWords) {
+    if (t.Lower(i) == w) return true;
+  }
+  return false;
+}
+
+// "Two in three said", "nine in 10 voters": token i is the "in" of a share.
+bool IsShareIn(const TokenizedText& t, int i) {
+  return i > 0 && t.IsWord(i) && t.Lower(i) == "in" && IsCount(t, i - 1) && IsCount(t, i + 1);
+}
+
 bool IsObjectPronoun(std::string_view w) {
   return w == "him" || w == "her" || w == "them" || w == "me" || w == "us" || w == "you";
 }
@@ -160,8 +177,9 @@ void MarkCues(const TokenizedText& t, TokenFacts* facts) {
           !(next == "that" || next == "to" || next == "by" || next == "as" || next == ":" ||
             (i + 1 < n && t[i + 1].kind == TokenKind::kQuote))) continue;
       // "the claims", but "Most said", "Many believe": a quantity speaks.
-      bool quantity_subject = IsQuantityHead(prev) && (i < 2 || t[i - 2].sentence != t[i].sentence ||
-                                                       !t.IsWord(i - 2) || IsPreposition(t.Lower(i - 2)));
+      bool quantity_subject = (IsQuantityHead(prev) && (i < 2 || t[i - 2].sentence != t[i].sentence ||
+                                                        !t.IsWord(i - 2) || IsPreposition(t.Lower(i - 2)))) ||
+                              (i >= 3 && IsShareIn(t, i - 2));
       if (prev_word && IsDeterminer(prev) && prev != "that" && !quantity_subject) continue;
       // "Trump's attacks on", "38 percent support": nouns, not verbs.
       if (i > 0 && t[i - 1].Is(kPossessive)) continue;
@@ -289,7 +307,8 @@ int Attributor::NounPhraseLeft(int k, int sentence_first) {
   if (k < sentence_first || InQuote(k)) return -1;
   // "voters overall said": step back over a closing adverb.
   if (t_.IsWord(k) && t_.Lower(k) == "overall" && k - 1 >= sentence_first) --k;
-  bool quantity = IsQuantityHead(t_.Lower(k)) && (t_.IsWord(k) || t_.IsPunct(k, '%'));
+  bool quantity = (IsQuantityHead(t_.Lower(k)) && (t_.IsWord(k) || t_.IsPunct(k, '%'))) ||
+                  (k - 2 >= sentence_first && IsShareIn(t_, k - 1));
   if (!t_.IsWord(k) && !quantity) return -1;
   std::string_view head = t_.Lower(k);
   if (!quantity && (IsFunctionWord(head) || IsPreposition(head) || facts_.cue_len[k] > 0)) return -1;
@@ -316,6 +335,16 @@ int Attributor::NounPhraseLeft(int k, int sentence_first) {
     // name or a plural head, "that" opens the clause; it is not the
     // phrase's determiner ("that report").
     if (w == "that" && (plural || t_[k].Is(kCapitalized))) break;
+    // "Two in three said", "Two in three voters said": the share, not its
+    // last count.
+    if (p - 1 >= sentence_first && IsShareIn(t_, p)) {
+      b = p - 1;
+      continue;
+    }
+    if (p - 2 >= sentence_first && IsShareIn(t_, p - 1)) {
+      b = p - 2;
+      continue;
+    }
     if (IsDeterminer(w)) {
       b = p;
       // "Observers from two parties": the phrase goes on past "from the".
@@ -324,6 +353,7 @@ int Attributor::NounPhraseLeft(int k, int sentence_first) {
     }
     // "former tech executive Carly Fiorina said".
     if (w == "former") { b = p; continue; }
+
     // "a USA TODAY analysis": a name in capitals, whatever its words.
     if (t_[p].Is(kAllCaps) && facts_.cue_len[p] == 0) { b = p; continue; }
     // "75 percent of Democrats", "half of voters", "Observers from two
