@@ -225,6 +225,17 @@ TEST(Attribution, AShareOfPeopleIsASource) {
   EXPECT_EQ(a.quotes[0].source->text, "aides");
 }
 
+TEST(Attribution, AQuotedTitleInsideAnAppositiveKeepsTheSpeaker) {
+  Article a = Attribute(
+      "Hemsley, the co-author of \"Going Viral,\" about the spread of rumours, said the days of one story "
+      "were gone.");
+  const Quote* q = Containing(a, "the days of one story");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->source.has_value());
+  EXPECT_EQ(q->source->text, "Hemsley");
+  EXPECT_STREQ(QuoteTypeName(q->type), "indirect");
+}
+
 TEST(Attribution, APollIsTheSourceOfWhatItShows) {
   Article a = Attribute("In a Harbor Institute poll, Lopez had 38 percent support. Berg leads in the latest polls. "
                         "Berg slid in the polls behind Lopez after the debate.");

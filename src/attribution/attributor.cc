@@ -512,6 +512,14 @@ int Attributor::SourceLeftOf(int cue_first) {
         }
         return before >= 0 ? before : inner;
       }
+      // 'Hemsley, the co-author of "Going Viral," about ..., said': a short
+      // quotation (a title) inside the appositive, its comma included.
+      int q = facts_.quote_of_token[j];
+      if (q >= 0 && quotes_[q].closed && quotes_[q].close == j && j - quotes_[q].open <= 8 &&
+          quotes_[q].open > s_first) {
+        j = quotes_[q].open;
+        continue;
+      }
       if (InQuote(j)) break;
     }
     return inner;
