@@ -236,6 +236,35 @@ TEST(Attribution, AQuotedTitleInsideAnAppositiveKeepsTheSpeaker) {
   EXPECT_STREQ(QuoteTypeName(q->type), "indirect");
 }
 
+TEST(Attribution, AQuotationThatRunsOnIsNotTheNextFramesContent) {
+  // The quotation runs on into its clause: the later "he said" reports
+  // what follows it, not the quotation.
+  Article a = Attribute(
+      "Although the FBI found she was \u201cextremely careless\u201d and lost files, he said there is no "
+      "precedent for a case like this.");
+  const Quote* q = Containing(a, "there is no precedent");
+  ASSERT_NE(q, nullptr);
+  EXPECT_STREQ(QuoteTypeName(q->type), "indirect");
+  for (const Quote& x : a.quotes) EXPECT_NE(x.content.text, "\u201cextremely careless\u201d");
+  // Run on to a comma before its frame: one mixed statement up to the comma.
+  a = Attribute(
+      "\u201cYou squeezed employees to the breaking point\u201d to drive up the stock price, she said, "
+      "referencing the sales drive.");
+  q = Containing(a, "breaking point");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->content.text, "\u201cYou squeezed employees to the breaking point\u201d to drive up the stock price");
+  EXPECT_STREQ(QuoteTypeName(q->type), "mixed");
+  ASSERT_TRUE(q->cue.has_value());
+  EXPECT_EQ(q->cue->text, "said");
+  // A quotation ending with a nested one's closing mark after a comma is
+  // closed off: its frame follows.
+  a = Attribute("\"I hate the term 'outreach,' \" he told the group, adding that it was wrong.");
+  q = Containing(a, "I hate the term");
+  ASSERT_NE(q, nullptr);
+  EXPECT_STREQ(QuoteTypeName(q->type), "direct");
+  EXPECT_EQ(q->cue->text, "told");
+}
+
 TEST(Attribution, APollIsTheSourceOfWhatItShows) {
   Article a = Attribute("In a Harbor Institute poll, Lopez had 38 percent support. Berg leads in the latest polls. "
                         "Berg slid in the polls behind Lopez after the debate.");

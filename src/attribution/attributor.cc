@@ -951,9 +951,20 @@ bool Attributor::TrailingAttribution(int q, FoundAttribution* out) {
   const int n = t_.size();
   int j = s.close + 1;
   if (j >= n || t_[j].paragraph != t_[s.close].paragraph) return false;
-  if (t_.IsPunct(j, ',') || t_.Surface(j) == "\xE2\x80\x94" || t_.Surface(j) == "--" || t_.IsPunct(j, '-')) ++j;
+  // A quotation that runs on into its sentence, with no punctuation at its
+  // end inside or after the marks: 'found she was “extremely careless” and
+  // mishandled ..., he said there is ...'.
+  int last_inner = s.close - 1;  // Past the closing marks of quotes inside.
+  while (last_inner > s.open && t_[last_inner].kind == TokenKind::kQuote) --last_inner;
+  bool run_on = last_inner > s.open && t_[last_inner].kind != TokenKind::kPunct;
+  if (t_.IsPunct(j, ',') || t_.Surface(j) == "\xE2\x80\x94" || t_.Surface(j) == "--" || t_.IsPunct(j, '-')) {
+    ++j;
+    run_on = false;
+  }
+  run_on = run_on && j < n && t_.IsWord(j);
   // After a quote that ends its sentence, "He said the FBI ..." starts a new
-  // statement; only a bare "Trump said." attributes the quote.
+  // statement; only a bare "Trump said." attributes the quote. The same
+  // holds after a quotation that runs on.
   bool new_sentence = j < n && t_[j].Is(kSentenceStart);
   int limit = std::min(n, j + kTrailingWindow);
   int depth = 0;  // Inside "(D-Wis.)" a period ends nothing.
@@ -996,9 +1007,22 @@ bool Attributor::TrailingAttribution(int q, FoundAttribution* out) {
   const CueForm* form = facts_.cue_form[cue];
   a.cue = {cue, cue + facts_.cue_len[cue]};
   a.category = form->category;
+  a.content = {s.open, s.close + 1};
+  // '“You squeezed employees to the breaking point” to drive up the stock
+  // price, she said': a quotation that runs on to a comma before its frame
+  // is part of a mixed statement that runs to that comma. Without the
+  // comma the frame is not this quotation's ('“...” and he does believe').
+  int frame_first = cue == k ? k : std::min(cue, mentions_->mention(a.source).first);
+  bool run_to_frame = run_on && frame_first > j;
+  if (run_to_frame) {
+    if (!t_.IsPunct(frame_first - 1, ',')) return false;
+    a.content.last = frame_first - 1;
+  }
   int content_first = after;
   bool parsed = ParseAfterCue(cue, after, limit, &a, &content_first);
-  if (new_sentence) {
+  // "..., she said, referencing ...": the frame closes with its comma.
+  bool frame_closed = run_to_frame && after < limit && t_.IsPunct(after, ',');
+  if ((new_sentence || run_on) && !frame_closed) {
     // ‘“Who do they think they are?” Trump said of Apple in February.’ and
     // ‘... Sessions said as he launched ...’ add circumstances, not content.
     auto opens_circumstance = [&](int x) {
@@ -1017,8 +1041,11 @@ bool Attributor::TrailingAttribution(int q, FoundAttribution* out) {
     if (x < n && t_[x].kind == TokenKind::kQuote && facts_.quote_of_token[x] >= 0 &&
         quotes_[facts_.quote_of_token[x]].open == x) return false;
   }
-  a.type = FoundAttribution::Type::kDirect;
-  a.content = {s.open, s.close + 1};
+  if (run_to_frame) {
+    Classify(&a);
+  } else {
+    a.type = FoundAttribution::Type::kDirect;
+  }
   cue_used_[cue] = 1;
   SetSpeaker(&a);
   *out = a;
