@@ -265,6 +265,31 @@ TEST(Attribution, AQuotationThatRunsOnIsNotTheNextFramesContent) {
   EXPECT_EQ(q->cue->text, "told");
 }
 
+TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {
+  const char* const kTexts[][2] = {
+      {"Massimo Franco, a columnist for the Italian newspaper Corriere della Sera, wrote that it was over.",
+       "Massimo Franco"},
+      {"Ann Weingarten, who has rallied members behind Clinton, said the race was tightening.", "Ann Weingarten"},
+      {"Another intelligence source speaking to Fox News said the agents were in place.",
+       "Another intelligence source"},
+      {"Nate Cohn, writing in The New York Times, noticed that the polls moved.", "Nate Cohn"},
+      // The appositive's head is still the speaker.
+      {"The opposition leader, Tomas Berg, said the vote was fair.", "Tomas Berg"},
+  };
+  for (const auto& c : kTexts) {
+    SCOPED_TRACE(c[0]);
+    Article a = Attribute(c[0]);
+    ASSERT_FALSE(a.quotes.empty());
+    const Quote& q = a.quotes.back();
+    ASSERT_TRUE(q.source.has_value());
+    EXPECT_EQ(q.source->text, c[1]);
+  }
+  // A stray closing mark after the quotation does not become the source.
+  Article a = Attribute("''We will bomb them out of there,''' said Senator John McCain.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].speaker.value_or(""), "John McCain");
+}
+
 TEST(Attribution, APollIsTheSourceOfWhatItShows) {
   Article a = Attribute("In a Harbor Institute poll, Lopez had 38 percent support. Berg leads in the latest polls. "
                         "Berg slid in the polls behind Lopez after the debate.");

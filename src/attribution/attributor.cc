@@ -414,6 +414,15 @@ int Attributor::NounPhraseRight(int k, int limit) {
   return ok ? e : -1;
 }
 
+int Attributor::PrepositionBefore(int m) const {
+  const int first = mentions_->mention(m).first;
+  for (int x = first - 1; x >= 0 && first - x <= 5 && t_.IsWord(x) && t_[x].sentence == t_[first].sentence; --x) {
+    if (IsPreposition(t_.Lower(x))) return x;
+    if (facts_.cue_len[x] > 0) break;
+  }
+  return -1;
+}
+
 int Attributor::SourceLeftOf(int cue_first) {
   int s_first = SentenceFirst(cue_first);
   int k = cue_first - 1;
@@ -446,7 +455,20 @@ int Attributor::SourceLeftOf(int cue_first) {
     if (k < s_first) return -1;
   }
   int m = mentions_->EndingAt(k);
-  if (m >= 0) return m;
+  if (m >= 0) {
+    // "Another source speaking to Fox News said": the mention is the
+    // object of a participle phrase; the subject stands before it.
+    int p = PrepositionBefore(m);
+    if (p - 2 >= s_first && t_.IsWord(p - 1) && !t_[p - 1].Is(kCapitalized) && t_.Lower(p - 1).ends_with("ing")) {
+      int subject = mentions_->EndingAt(p - 2);
+      if (subject < 0) {
+        int np = NounPhraseLeft(p - 2, s_first);
+        if (np >= 0) subject = mentions_->AddSourcePhrase(np, p - 1);
+      }
+      if (subject >= 0) return subject;
+    }
+    return m;
+  }
   bool then_skipped = k + 1 < cue_first && t_.IsWord(k + 1) && t_.Lower(k + 1) == "then";
   if ((t_.IsWord(k) && (t_.Lower(k) == "and" || t_.Lower(k) == "but" || t_.Lower(k) == "or")) ||
       (then_skipped && t_.IsPunct(k, ','))) {
@@ -493,7 +515,11 @@ int Attributor::SourceLeftOf(int cue_first) {
       if (t_.IsPunct(open, '(')) before_comma = open - 1;
     }
     int inner = before_comma >= s_first ? mentions_->EndingAt(before_comma) : -1;
-    if (inner >= 0 && mentions_->mention(inner).kind != MentionKind::kDescription &&
+    // "Massimo Franco, a columnist for the newspaper Corriere della Sera,
+    // wrote", "Nate Cohn, writing in The New York Times, noticed": a name
+    // after a preposition is not the appositive's head.
+    bool object = inner >= 0 && PrepositionBefore(inner) >= 0;
+    if (inner >= 0 && !object && mentions_->mention(inner).kind != MentionKind::kDescription &&
         mentions_->mention(inner).kind != MentionKind::kPronoun) return inner;
     for (int j = k - 1; j >= std::max(s_first, k - 30); --j) {
       // "Jillian Chase, 27, a Tinder user in New York, said": an age
@@ -950,6 +976,10 @@ bool Attributor::TrailingAttribution(int q, FoundAttribution* out) {
   if (SignedQuote(q, out)) return true;
   const int n = t_.size();
   int j = s.close + 1;
+  // "''... them,''' said McCain": a stray mark (an inner quote's closing
+  // one) after the closing mark.
+  while (j < n && t_[j].kind == TokenKind::kQuote && facts_.quote_of_token[j] < 0 &&
+         t_[j].paragraph == t_[s.close].paragraph) ++j;
   if (j >= n || t_[j].paragraph != t_[s.close].paragraph) return false;
   // A quotation that runs on into its sentence, with no punctuation at its
   // end inside or after the marks: 'found she was “extremely careless” and

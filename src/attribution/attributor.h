@@ -80,6 +80,10 @@ class Attributor {
   void AttributeColons();
   bool ParseAfterCue(int cue_first, int cue_last, int limit, FoundAttribution* a, int* content_first);
   int SourceLeftOf(int cue_first);
+  // Returns the preposition that makes mention m an object ("speaking to
+  // Fox News", "for the Italian newspaper Corriere della Sera", "behind
+  // Clinton"): the nearest one at most four words before it, or -1.
+  int PrepositionBefore(int m) const;
   // Returns the subject of a participle cue at c ("..., saying"): the
   // phrase right before it, else the sentence's first subject mention.
   int ParticipleSubject(int c, int s_first);
