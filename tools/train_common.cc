@@ -86,7 +86,7 @@ void PrintScores(const char* command, const char* label, const internal::Measure
 
 int PickSetting(const char* command, const char* none_label, const internal::MeasureTable& none,
                 const char* name, const std::vector<double>& values,
-                const std::vector<internal::MeasureTable>& with, bool boldest) {
+                const std::vector<internal::MeasureTable>& with, bool boldest, double tie) {
   PrintScores(command, none_label, none);
   double best = Objective(none);
   for (size_t r = 0; r < with.size(); ++r) {
@@ -95,11 +95,10 @@ int PickSetting(const char* command, const char* none_label, const internal::Mea
     PrintScores(command, label, with[r]);
     best = std::max(best, Objective(with[r]));
   }
-  constexpr double kTie = 0.001;
-  if (best - Objective(none) <= kTie) return -1;
+  if (best - Objective(none) <= tie) return -1;
   int pick = -1;
   for (size_t r = 0; r < with.size(); ++r) {
-    if (Objective(with[r]) < best - kTie) continue;
+    if (Objective(with[r]) < best - tie) continue;
     pick = static_cast<int>(r);
     if (!boldest) break;
   }

@@ -77,13 +77,13 @@ void PrintScores(const char* command, const char* label, const internal::Measure
 // Picks a model setting (a threshold, a margin) from held-out scores: prints
 // the scores without the model (`none_label`) and at each setting (`name`=
 // its value). Callers order the settings from the most cautious to the
-// boldest. Among the settings within 0.001 of the best summed objective it
+// boldest. Among the settings within `tie` of the best summed objective it
 // returns the index of the most cautious one, or of the boldest when
 // `boldest` is set; -1 when none beats the engine without the model by
-// more than 0.001.
+// more than `tie`.
 int PickSetting(const char* command, const char* none_label, const internal::MeasureTable& none,
                 const char* name, const std::vector<double>& values,
-                const std::vector<internal::MeasureTable>& with, bool boldest = false);
+                const std::vector<internal::MeasureTable>& with, bool boldest = false, double tie = 0.001);
 
 // Writes the serialized weights to `out`. Returns the exit code.
 int WriteModelFile(const char* command, const std::string& out, const std::string& bytes);

@@ -290,6 +290,28 @@ TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {
   EXPECT_EQ(a.quotes[0].speaker.value_or(""), "John McCain");
 }
 
+TEST(Attribution, AModifierBetweenCommasLeavesTheSubjectBeforeIt) {
+  const char* const kTexts[][2] = {
+      {"Clinton, during a town hall meeting in Columbus, Ohio, said she would win the state.", "Clinton"},
+      {"Powell's office, when contacted by Reuters, said the diplomat could not confirm it.", "Powell's office"},
+      {"Sen. Chuck Grassley, facing a spirited challenge in Iowa, a swing state, said he would welcome Cruz.",
+       "Sen. Chuck Grassley"},
+      {"Sen. Roy Blunt (R-Mo.), facing a stiff challenge from Jason Kander, noted that Cruz had won.",
+       "Sen. Roy Blunt"},
+      // A relative clause ending in a name after a preposition.
+      {"Officials who spoke with The Huffington Post said the committee had become a shell.",
+       "Officials who spoke with The Huffington Post"},
+  };
+  for (const auto& c : kTexts) {
+    SCOPED_TRACE(c[0]);
+    Article a = Attribute(c[0]);
+    ASSERT_FALSE(a.quotes.empty());
+    const Quote& q = a.quotes.front();
+    ASSERT_TRUE(q.source.has_value());
+    EXPECT_EQ(q.source->text, c[1]);
+  }
+}
+
 TEST(Attribution, APollIsTheSourceOfWhatItShows) {
   Article a = Attribute("In a Harbor Institute poll, Lopez had 38 percent support. Berg leads in the latest polls. "
                         "Berg slid in the polls behind Lopez after the debate.");

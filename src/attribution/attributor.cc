@@ -467,6 +467,16 @@ int Attributor::SourceLeftOf(int cue_first) {
       }
       if (subject >= 0) return subject;
     }
+    // "Current and former officials who spoke with The Huffington Post
+    // said": the mention ends a relative clause; the source is the noun
+    // phrase the clause belongs to, clause included.
+    for (int r = p - 2; p >= 0 && r >= std::max(s_first + 1, p - 3); --r) {
+      if (!t_.IsWord(r) || (t_.Lower(r) != "who" && t_.Lower(r) != "that")) continue;
+      int head = mentions_->EndingAt(r - 1);
+      int outer = head >= 0 ? mentions_->mention(head).first : NounPhraseLeft(r - 1, s_first);
+      if (outer >= 0) return mentions_->AddSourcePhrase(outer, k + 1);
+      break;
+    }
     return m;
   }
   bool then_skipped = k + 1 < cue_first && t_.IsWord(k + 1) && t_.Lower(k + 1) == "then";
@@ -513,6 +523,33 @@ int Attributor::SourceLeftOf(int cue_first) {
       int open = before_comma - 1;
       while (open > s_first && before_comma - open < 12 && !t_.IsPunct(open, '(')) --open;
       if (t_.IsPunct(open, '(')) before_comma = open - 1;
+    }
+    // "Clinton, during a town hall meeting in Columbus, Ohio, said",
+    // "Powell’s office, when contacted by Reuters, said", "Sanders, who on
+    // Tuesday endorsed Clinton, said", "Grassley, facing a challenge in
+    // Iowa, said": what opens with a preposition, a subordinating word or a
+    // participle after a comma modifies the subject before that comma.
+    for (int c = k - 1, commas = 0; c > s_first && k - c <= 30 && commas < 3; --c) {
+      if (InQuote(c)) break;
+      if (!t_.IsPunct(c, ',')) continue;
+      ++commas;
+      std::string_view o = t_.IsWord(c + 1) && !t_[c + 1].Is(kCapitalized) ? t_.Lower(c + 1) : std::string_view();
+      bool modifier = !o.empty() && (IsPreposition(o) || o.ends_with("ing") || o == "when" || o == "while" ||
+                                     o == "who" || o == "whose" || o == "after" || o == "before" || o == "since" ||
+                                     o == "although" || o == "though" || o == "because" || o == "once");
+      if (!modifier) continue;
+      int end = c - 1;
+      // "Sen. Roy Blunt (R-Mo.), facing ...": past the parenthesis.
+      if (t_.IsPunct(end, ')')) {
+        int open = end - 1;
+        while (open > s_first && end - open < 12 && !t_.IsPunct(open, '(')) --open;
+        if (t_.IsPunct(open, '(')) end = open - 1;
+      }
+      if (end < s_first) break;
+      int subject = mentions_->EndingAt(end);
+      if (subject >= 0 && mentions_->mention(subject).kind != MentionKind::kPronoun) return subject;
+      int np = NounPhraseLeft(end, s_first);
+      if (np >= 0) return mentions_->AddSourcePhrase(np, end + 1);
     }
     int inner = before_comma >= s_first ? mentions_->EndingAt(before_comma) : -1;
     // "Massimo Franco, a columnist for the newspaper Corriere della Sera,
