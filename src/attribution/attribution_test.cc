@@ -312,6 +312,27 @@ TEST(Attribution, AModifierBetweenCommasLeavesTheSubjectBeforeIt) {
   }
 }
 
+TEST(Attribution, APhraseBetweenANamedSubjectAndItsVerb) {
+  const char* const kTexts[][2] = {
+      {"Donald Trump at the time said he would win.", "Donald Trump"},
+      {"Jeb Bush in a Medium post said he would cut taxes.", "Jeb Bush"},
+      // Not across a comma: the appositive's own phrase stays inside it.
+      {"Rabbi Marvin Hier, the founder of the Simon Wiesenthal Center in Los Angeles, has said that the group "
+       "is evil.",
+       "Rabbi Marvin Hier"},
+      // A time phrase before "including" is no subject.
+      {"Veterans interviewed at rallies this week, including Tom Jebens, said they had doubts.", "Tom Jebens"},
+  };
+  for (const auto& c : kTexts) {
+    SCOPED_TRACE(c[0]);
+    Article a = Attribute(c[0]);
+    ASSERT_FALSE(a.quotes.empty());
+    const Quote& q = a.quotes.front();
+    ASSERT_TRUE(q.source.has_value());
+    EXPECT_EQ(q.source->text, c[1]);
+  }
+}
+
 TEST(Attribution, APollIsTheSourceOfWhatItShows) {
   Article a = Attribute("In a Harbor Institute poll, Lopez had 38 percent support. Berg leads in the latest polls. "
                         "Berg slid in the polls behind Lopez after the debate.");

@@ -444,6 +444,27 @@ int Attributor::SourceLeftOf(int cue_first) {
       if (te >= 0 && times_[te].last == k + 1 && !t_[k].Is(kAllCaps)) { k = b - 1; time_here = true; break; }
     }
     if (time_here) { ++skipped; continue; }
+    // "Trump at the time said", "Jeb Bush in a Medium post said": a short
+    // phrase with "at", "in" or "during" between a named subject and its
+    // verb.
+    int p = -1;
+    for (int x = k - 1; t_.IsWord(k) && x > s_first && k - x <= 3; --x) {
+      if (!t_.IsWord(x) || InQuote(x) || facts_.cue_len[x] > 0 || mentions_->EndingAt(x) >= 0) break;
+      std::string_view w = t_.Lower(x);
+      if (w == "at" || w == "in" || w == "during") {
+        int before = mentions_->EndingAt(x - 1);
+        MentionKind kind = before >= 0 ? mentions_->mention(before).kind : MentionKind::kGroup;
+        bool named = kind == MentionKind::kName || kind == MentionKind::kSurname || kind == MentionKind::kOrganization;
+        if (named && !IsShareIn(t_, x)) p = x;
+        break;
+      }
+      if (IsPreposition(w)) break;
+    }
+    if (p > s_first) {
+      k = p - 1;
+      ++skipped;
+      continue;
+    }
     break;
   }
   if (k < s_first || InQuote(k)) return -1;
@@ -534,7 +555,8 @@ int Attributor::SourceLeftOf(int cue_first) {
       if (!t_.IsPunct(c, ',')) continue;
       ++commas;
       std::string_view o = t_.IsWord(c + 1) && !t_[c + 1].Is(kCapitalized) ? t_.Lower(c + 1) : std::string_view();
-      bool modifier = !o.empty() && (IsPreposition(o) || o.ends_with("ing") || o == "when" || o == "while" ||
+      bool modifier = !o.empty() && o != "including" &&
+                      (IsPreposition(o) || o.ends_with("ing") || o == "when" || o == "while" ||
                                      o == "who" || o == "whose" || o == "after" || o == "before" || o == "since" ||
                                      o == "although" || o == "though" || o == "because" || o == "once");
       if (!modifier) continue;
@@ -546,6 +568,14 @@ int Attributor::SourceLeftOf(int cue_first) {
         if (t_.IsPunct(open, '(')) end = open - 1;
       }
       if (end < s_first) break;
+      // "veterans interviewed this week, including Mr. Jebens, said": a
+      // time phrase is no subject.
+      bool time_end = end - 1 >= s_first && t_.IsWord(end - 1) &&
+                      (t_.Lower(end - 1) == "this" || t_.Lower(end - 1) == "last" || t_.Lower(end - 1) == "next");
+      for (int b = std::max(s_first, end - 3); b <= end && !time_end; ++b) {
+        time_end = facts_.time_at[b] >= 0 && times_[facts_.time_at[b]].last == end + 1;
+      }
+      if (time_end) break;
       int subject = mentions_->EndingAt(end);
       if (subject >= 0 && mentions_->mention(subject).kind != MentionKind::kPronoun) return subject;
       int np = NounPhraseLeft(end, s_first);
