@@ -333,6 +333,29 @@ TEST(Attribution, APhraseBetweenANamedSubjectAndItsVerb) {
   }
 }
 
+TEST(Attribution, AFrameAfterACommaAndItsCircumstances) {
+  // ", said NAME, appositive": inverted; the words before the comma are the
+  // statement, not its source.
+  Article a = Attribute(
+      "Cruz lacks support from his colleagues in Congress, whom he has alienated, said Larry Sabato, "
+      "director of the Center for Politics.");
+  const Quote* q = Containing(a, "Cruz lacks support");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->source.has_value());
+  EXPECT_EQ(q->source->text, "Larry Sabato");
+  EXPECT_EQ(q->content.text, "Cruz lacks support from his colleagues in Congress, whom he has alienated");
+  // "as" + a subject after the addressee opens the frame's circumstance.
+  a = Attribute("This is not about me, President Barack Obama told his closest advisers as he launched the plan.");
+  q = Containing(a, "not about me");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->content.text, "This is not about me");
+  EXPECT_EQ(q->addressee.value_or(""), "closest advisers");
+  // After a comma the same words go on with the statement.
+  a = Attribute("In the early 1990s, Anne Ripert said, when she was young, the shop was busy.");
+  q = Containing(a, "the shop was busy");
+  ASSERT_NE(q, nullptr);
+}
+
 TEST(Attribution, APollIsTheSourceOfWhatItShows) {
   Article a = Attribute("In a Harbor Institute poll, Lopez had 38 percent support. Berg leads in the latest polls. "
                         "Berg slid in the polls behind Lopez after the debate.");

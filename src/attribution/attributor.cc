@@ -742,8 +742,9 @@ int Attributor::ParseAddressee(int k, int limit, std::string* addressee) {
   // time phrase, a quotation mark, the end of the frame.
   auto closes = [&](int e) {
     return e >= limit || t_.IsPunct(e, ',') || t_.IsPunct(e, ':') || t_.IsPunct(e, '.') ||
-           (t_.IsWord(e) && (t_.Lower(e) == "that" || IsPreposition(t_.Lower(e)))) || facts_.time_at[e] >= 0 ||
-           t_[e].kind == TokenKind::kQuote;
+           (t_.IsWord(e) && (t_.Lower(e) == "that" || IsPreposition(t_.Lower(e)) || t_.Lower(e) == "as" ||
+                             t_.Lower(e) == "when" || t_.Lower(e) == "while")) ||
+           facts_.time_at[e] >= 0 || t_[e].kind == TokenKind::kQuote;
   };
   int m = mentions_->StartingAt(k);
   if (m >= 0) {
@@ -1333,9 +1334,25 @@ void Attributor::AttributeCues() {
       if (!ParseAfterCue(c, cue_last, s_end, &a, &content_first)) continue;
       content_last = ContentEnd(content_first, s_end, false);
     } else {
-      a.source = SourceLeftOf(c);
       int after = cue_last;
       bool inverted = false;
+      // "CONTENT, said DeSantis, who was elected ...", "CONTENT, said Larry
+      // Sabato, director of ...": after a comma, a verb followed by a name
+      // that ends the sentence or opens an appositive is inverted; the
+      // words left of the comma are the statement, not its source.
+      if (c - 1 > s_first && t_.IsPunct(c - 1, ',') && !(form->flags & kCueTakesObject)) {
+        int src_end = -1;
+        int right = SourceRightOf(cue_last, s_end, &src_end);
+        if (right >= 0 && mentions_->mention(right).first == cue_last && t_.Lower(cue_last) != "that" &&
+            (mentions_->mention(right).kind == MentionKind::kName ||
+             mentions_->mention(right).kind == MentionKind::kSurname) &&
+            (src_end >= s_end || t_.IsPunct(src_end, ',') || t_.IsPunct(src_end, '.'))) {
+          a.source = right;
+          after = src_end;
+          inverted = true;
+        }
+      }
+      if (!inverted) a.source = SourceLeftOf(c);
       if (a.source < 0) {
         // "..., said Rutte", "Said Dorothy Poynter, ...": the source follows
         // its verb only after a comma, a quotation or at a sentence start.
@@ -1366,6 +1383,22 @@ void Attributor::AttributeCues() {
       // the statement.
       if (forward && facts_.cue_len[content_first] > 0 &&
           facts_.cue_form[content_first]->category == CueCategory::kSource) forward = false;
+      // "CONTENT, Obama told his advisers as he launched ...": after a frame
+      // that follows a comma, "as", "when" or "while" opens its
+      // circumstance, not the statement.
+      if (forward && !inverted && a.complementizer < 0 && t_.IsWord(content_first)) {
+        std::string_view w = t_.Lower(content_first);
+        int frame_first = mentions_->mention(a.source).first;
+        // Only before a clause's subject: not "as many as", "as a result".
+        int m = content_first + 1 < s_end ? mentions_->StartingAt(content_first + 1) : -1;
+        bool subject_next = m >= 0 && (mentions_->mention(m).kind == MentionKind::kPronoun ||
+                                       mentions_->mention(m).kind == MentionKind::kName ||
+                                       mentions_->mention(m).kind == MentionKind::kSurname);
+        if ((w == "as" || w == "when" || w == "while") && subject_next && frame_first - 1 > s_first + 2 &&
+            t_.IsPunct(frame_first - 1, ',') && !t_.IsPunct(content_first - 1, ',')) {
+          forward = false;
+        }
+      }
       if (!forward) {
         // "CONTENT, Rutte said." / "CONTENT, said Rutte."
         int frame_first = inverted ? c : mentions_->mention(a.source).first;
