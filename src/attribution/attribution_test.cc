@@ -256,6 +256,12 @@ TEST(Attribution, AQuotationThatRunsOnIsNotTheNextFramesContent) {
   EXPECT_STREQ(QuoteTypeName(q->type), "mixed");
   ASSERT_TRUE(q->cue.has_value());
   EXPECT_EQ(q->cue->text, "said");
+  // The statement starts with its sentence, before the quotation.
+  a = Attribute("Trump's \u201cexcesses\u201d are sickening, Hollande said.");
+  q = Containing(a, "sickening");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->content.text, "Trump's \u201cexcesses\u201d are sickening");
+  EXPECT_STREQ(QuoteTypeName(q->type), "mixed");
   // A quotation ending with a nested one's closing mark after a comma is
   // closed off: its frame follows.
   a = Attribute("\"I hate the term 'outreach,' \" he told the group, adding that it was wrong.");

@@ -1114,7 +1114,9 @@ bool Attributor::TrailingAttribution(int q, FoundAttribution* out) {
   bool run_to_frame = run_on && frame_first > j;
   if (run_to_frame) {
     if (!t_.IsPunct(frame_first - 1, ',')) return false;
-    a.content.last = frame_first - 1;
+    // From the sentence's start: 'Trump’s “excesses” are sickening,
+    // Hollande said'.
+    a.content = {std::min(s.open, SentenceFirst(frame_first)), frame_first - 1};
   }
   int content_first = after;
   bool parsed = ParseAfterCue(cue, after, limit, &a, &content_first);
