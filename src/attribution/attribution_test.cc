@@ -356,6 +356,12 @@ TEST(Attribution, AFrameAfterACommaAndItsCircumstances) {
   ASSERT_NE(q, nullptr);
   EXPECT_EQ(q->content.text, "This is not about me");
   EXPECT_EQ(q->addressee.value_or(""), "closest advisers");
+  // A title with "of" before the name belongs to the frame.
+  a = Attribute("The union will sit out the election, UMWA Director of Government Affairs Phil Smith told POLITICO.");
+  q = Containing(a, "sit out the election");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->content.text, "The union will sit out the election");
+  EXPECT_EQ(q->addressee.value_or(""), "POLITICO");
   // After a comma the same words go on with the statement.
   a = Attribute("In the early 1990s, Anne Ripert said, when she was young, the shop was busy.");
   q = Containing(a, "the shop was busy");

@@ -1407,10 +1407,16 @@ void Attributor::AttributeCues() {
         if (!inverted && frame_first - 1 > s_first && t_.IsWord(frame_first - 1)) {
           // "..., frontman Anthony Kiedis revealed.": a title or description
           // before the name belongs to the frame.
+          // "UMWA Director of Government Affairs Phil Smith told": "of"
+          // between capitalised words is inside the title.
+          auto title_of = [&](int x) {
+            return t_.Lower(x) == "of" && x - 1 > s_first && t_[x - 1].Is(kCapitalized) && t_[x + 1].Is(kCapitalized);
+          };
           int np = frame_first;
-          while (np - 1 > s_first && frame_first - np < 5 && (t_.IsWord(np - 1) || t_[np - 1].Is(kPossessive)) &&
-                 !InQuote(np - 1) && facts_.cue_len[np - 1] == 0 && !IsFunctionWord(t_.Lower(np - 1)) &&
-                 !IsPreposition(t_.Lower(np - 1)) && !IsClauseOpener(t_.Lower(np - 1))) {
+          while (np - 1 > s_first && frame_first - np < 7 && (t_.IsWord(np - 1) || t_[np - 1].Is(kPossessive)) &&
+                 !InQuote(np - 1) && facts_.cue_len[np - 1] == 0 &&
+                 ((!IsFunctionWord(t_.Lower(np - 1)) && !IsPreposition(t_.Lower(np - 1))) || title_of(np - 1)) &&
+                 !IsClauseOpener(t_.Lower(np - 1))) {
             --np;
           }
           if (np > s_first && np < frame_first && (t_.IsPunct(np - 1, ',') || t_.Surface(np - 1) == "\xE2\x80\x94")) {
