@@ -350,6 +350,13 @@ TEST(Attribution, AFrameAfterACommaAndItsCircumstances) {
   ASSERT_TRUE(q->source.has_value());
   EXPECT_EQ(q->source->text, "Larry Sabato");
   EXPECT_EQ(q->content.text, "Cruz lacks support from his colleagues in Congress, whom he has alienated");
+  a = Attribute(
+      "Even if the department closed, some of its work would go on elsewhere, said DeSantis, who was elected in "
+      "2012.");
+  q = Containing(a, "some of its work");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->source.has_value());
+  EXPECT_EQ(q->source->text, "DeSantis");
   // "as" + a subject after the addressee opens the frame's circumstance.
   a = Attribute("This is not about me, President Barack Obama told his closest advisers as he launched the plan.");
   q = Containing(a, "not about me");

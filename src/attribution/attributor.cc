@@ -1339,15 +1339,16 @@ void Attributor::AttributeCues() {
       int after = cue_last;
       bool inverted = false;
       // "CONTENT, said DeSantis, who was elected ...", "CONTENT, said Larry
-      // Sabato, director of ...": after a comma, a verb followed by a name
-      // that ends the sentence or opens an appositive is inverted; the
-      // words left of the comma are the statement, not its source.
+      // Sabato, director of ...": after a comma, a verb followed by a name (a
+      // capitalised word) that ends the sentence or opens an appositive is
+      // inverted; the words left of the comma are the statement, not its
+      // source.
       if (c - 1 > s_first && t_.IsPunct(c - 1, ',') && !(form->flags & kCueTakesObject)) {
         int src_end = -1;
         int right = SourceRightOf(cue_last, s_end, &src_end);
         if (right >= 0 && mentions_->mention(right).first == cue_last && t_.Lower(cue_last) != "that" &&
             (mentions_->mention(right).kind == MentionKind::kName ||
-             mentions_->mention(right).kind == MentionKind::kSurname) &&
+             mentions_->mention(right).kind == MentionKind::kSurname || t_[cue_last].Is(kCapitalized)) &&
             (src_end >= s_end || t_.IsPunct(src_end, ',') || t_.IsPunct(src_end, '.'))) {
           a.source = right;
           after = src_end;
