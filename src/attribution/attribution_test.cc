@@ -279,6 +279,8 @@ TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {
       {"Another intelligence source speaking to Fox News said the agents were in place.",
        "Another intelligence source"},
       {"Nate Cohn, writing in The New York Times, noticed that the polls moved.", "Nate Cohn"},
+      // A name the lexicons don't know before an appositive ending in one.
+      {"Mukasey, the attorney general under President George W. Bush, criticized the email use.", "Mukasey"},
       // The appositive's head is still the speaker.
       {"The opposition leader, Tomas Berg, said the vote was fair.", "Tomas Berg"},
   };

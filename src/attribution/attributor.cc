@@ -597,9 +597,11 @@ int Attributor::SourceLeftOf(int cue_first) {
       }
       if (t_.IsPunct(j, ',')) {
         int before = j - 1 >= s_first ? mentions_->EndingAt(j - 1) : -1;
-        if (before < 0 && inner < 0 && j - 1 >= s_first) {
+        if (before < 0 && (inner < 0 || object) && j - 1 >= s_first) {
           // "Sarandon, 69, told MSNBC": a name the lexicons don't know;
-          // "Democratic economists, like their Republican counterparts, say".
+          // "Democratic economists, like their Republican counterparts, say";
+          // "Mukasey, the attorney general under President George W. Bush,
+          // criticized".
           int np = NounPhraseLeft(j - 1, s_first);
           if (np >= 0) before = mentions_->AddSourcePhrase(np, j);
         }
