@@ -93,10 +93,11 @@ void WriteSpan(const Span& s, JsonWriter* w) {
   w->EndObject();
 }
 
-// The quote fields that have no column of their own.
-std::string QuoteExtraJson(const Quote& q) {
-  std::string out;
-  JsonWriter w(&out);
+// Sets *out to the JSON of the quote fields that have no column of their
+// own. *out is the writer's scratch buffer: no allocation per quote once warm.
+void QuoteExtraJson(const Quote& q, std::string* out) {
+  out->clear();
+  JsonWriter w(out);
   w.BeginObject();
   if (!q.parts.empty()) {
     w.Key("parts");
@@ -111,7 +112,6 @@ std::string QuoteExtraJson(const Quote& q) {
   if (q.category != "speech") { w.Key("category"); w.String(q.category); }
   if (q.within) { w.Key("within"); w.Int(*q.within); }
   w.EndObject();
-  return out;
 }
 
 // Returns the byte offset of the first invalid UTF-8 sequence in text (where
@@ -613,10 +613,13 @@ Status SqliteStore::AddOneArticle(const Article& a, bool* added) {
   st.Bind(7, a.date);
   BindId(&st, 8, *outlet);
   st.Bind(9, a.language);
-  st.Bind(10, JsonStrings(a.authors));
-  st.Bind(11, JsonStrings(a.cites));
+  // Named, not temporaries: text is bound without a copy (Statement::Bind).
+  const std::string authors = JsonStrings(a.authors), cites = JsonStrings(a.cites);
+  const std::string extra = ArticleExtraJson(a);  // The fields with no column of their own.
+  st.Bind(10, authors);
+  st.Bind(11, cites);
   st.Bind(12, a.text);
-  st.Bind(13, ArticleExtraJson(a));  // The fields with no column of their own.
+  st.Bind(13, extra);
   st.Bind(14, static_cast<int64_t>(simhash));
   st.Bind(15, *group);
   st.Bind(16, next_quote_id_);
@@ -668,12 +671,15 @@ Status SqliteStore::AddOneArticle(const Article& a, bool* added) {
     qs.Bind(8, q.speaker);
     if (q.cue) qs.Bind(9, q.cue->text); else qs.BindNull(9);
     qs.Bind(10, q.addressee);
+    // A reference into the NormalizedName cache, bound without a copy:
+    // nothing until Run below calls NormalizedName (which may drop it).
     if (q.addressee) qs.Bind(11, NormalizedName(*q.addressee)); else qs.BindNull(11);
     qs.Bind(12, q.date);
     qs.Bind(13, date);
     BindId(&qs, 14, *outlet);
     qs.Bind(15, *cluster);
-    qs.Bind(16, QuoteExtraJson(q));
+    QuoteExtraJson(q, &scratch_json_);
+    qs.Bind(16, scratch_json_);
     if (s = qs.Run(); !s.ok()) return s;
     if (person_id > 0) {
       CachedPerson& p = people_[person_id];

@@ -155,6 +155,7 @@ class SqliteStore : public Store {
   // articles so hashing and clustering allocate nothing once warm.
   std::vector<uint64_t> scratch_words_, scratch_fingerprints_;
   std::vector<int64_t> scratch_shared_, scratch_candidates_;
+  std::string scratch_json_;  // A quote's extra JSON, bound until its row is written.
 
   // Prepared writer statements.
   Statement find_article_, insert_article_, insert_band_, find_band_;
