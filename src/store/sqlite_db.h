@@ -59,7 +59,9 @@ class Statement {
   bool prepared() const { return stmt_ != nullptr; }
   // Releases the prepared statement, e.g. before closing its connection.
   void Finalize();
-  // Resets for re-execution and clears bindings.
+  // Resets for re-execution. Bindings are kept, not cleared: every caller
+  // binds each parameter again before the next step (clearing them cost
+  // ~1% of indexing CPU for nothing).
   void Reset();
   void Bind(int i, int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
   void Bind(int i, int v) { sqlite3_bind_int64(stmt_, i, v); }
@@ -68,7 +70,7 @@ class Statement {
   // and unchanged until the statement has stepped for the last time with
   // this binding (Run, or the last Step before Reset), and the statement
   // must not be stepped again before the parameter is bound anew. Copying
-  // every quote's and article's text into SQLite cost ~5% of indexing CPU.
+  // every quote's and article's text into SQLite cost ~4% of indexing CPU.
   // A temporary std::string is copied instead (the overload below).
   void Bind(int i, std::string_view v) {
     sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
