@@ -50,6 +50,8 @@ constexpr char kBulkSuffix[] = ".bulk-partial";
 // Near-duplicate articles differ in at most this many SimHash bits; the
 // four 16-bit bands guarantee such a pair shares one band exactly.
 constexpr int kMaxSyndicationDistance = 3;
+// Per band, only the articles with the smallest ids are compared.
+constexpr size_t kMaxBandMatches = 32;
 constexpr size_t kMinSyndicationWords = 50;
 constexpr size_t kMaxTitles = 16;
 constexpr size_t kMaxAliases = 32;
@@ -61,6 +63,12 @@ constexpr size_t kMaxCachedClusters = size_t{1} << 17;
 // A fingerprint shared by many clusters (a stock phrase) counts for the
 // first this many.
 constexpr size_t kMaxFingerprintHolders = ClusterIndex::kHoldersKept;
+
+// SimHash band b (0-3) of simhash: its 16 bits b, tagged with b. The
+// band column of simhash_bands.
+size_t SimHashBand(uint64_t simhash, int b) {
+  return (static_cast<size_t>(b) << 16) | static_cast<size_t>((simhash >> (16 * b)) & 0xFFFF);
+}
 
 std::string JsonStrings(const std::vector<std::string>& v) {
   std::string out;
@@ -277,8 +285,8 @@ SqliteStore::~SqliteStore() {
 }
 
 Status SqliteStore::CloseDb() {
-  for (Statement* st : {&find_article_, &insert_article_, &insert_band_, &find_band_, &find_outlet_,
-                        &insert_outlet_, &people_by_surname_, &people_by_org_, &insert_person_, &update_person_,
+  for (Statement* st : {&find_article_, &insert_article_, &insert_band_, &find_outlet_, &insert_outlet_,
+                        &people_by_surname_, &people_by_org_, &insert_person_, &update_person_,
                         &insert_person_name_, &insert_article_person_, &insert_quote_, &index_quote_text_,
                         &insert_cluster_, &update_cluster_, &set_cluster_rep_, &cluster_rep_text_}) {
     st->Finalize();
@@ -356,9 +364,6 @@ Status SqliteStore::Prepare() {
        " authors, cites, text, extra, simhash, syndication_group, quote_first, quote_count)"
        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
       {&insert_band_, "INSERT OR IGNORE INTO simhash_bands(band, article_id) VALUES (?,?)"},
-      {&find_band_,
-       "SELECT a.id, a.simhash, a.syndication_group FROM simhash_bands b JOIN articles a"
-       " ON a.id = b.article_id WHERE b.band = ? LIMIT 32"},
       {&find_outlet_, "SELECT id FROM outlets WHERE name_norm = ?"},
       {&insert_outlet_, "INSERT INTO outlets(name, name_norm) VALUES (?,?)"},
       {&people_by_surname_,
@@ -427,6 +432,8 @@ void SqliteStore::ResetWriterState() {
   cluster_index_ = ClusterIndex();
   cluster_index_loaded_ = false;
   cluster_index_next_quote_ = 1;
+  syndication_bands_.clear();
+  syndication_next_article_ = 1;
   data_version_ = -1;
 }
 
@@ -446,11 +453,25 @@ Status SqliteStore::SyncWriterState() {
   }
   if (version != data_version_ || !cluster_index_loaded_) {
     s = CatchUpClusterIndex();
+    if (s.ok()) s = CatchUpSyndicationBands();
     if (!s.ok()) return s;
     cluster_index_loaded_ = true;
   }
   data_version_ = version;
   return Status::Ok();
+}
+
+Status SqliteStore::CatchUpSyndicationBands() {
+  // An article has all four bands or none (too short), so band 0 tells.
+  Statement st;
+  Status s = db_.Prepare(
+      "SELECT a.id, a.simhash, a.syndication_group FROM articles a WHERE a.id >= ? AND EXISTS"
+      " (SELECT 1 FROM simhash_bands b WHERE b.band = (a.simhash & 65535) AND b.article_id = a.id) ORDER BY a.id",
+      &st);
+  if (!s.ok()) return s;
+  st.Bind(1, syndication_next_article_);
+  while (st.Step(&s)) AddBandedArticle({st.Int(0), static_cast<uint64_t>(st.Int(1)), st.Int(2)});
+  return s;
 }
 
 Status SqliteStore::CatchUpClusterIndex() {
@@ -691,30 +712,40 @@ Status SqliteStore::AddOneArticle(const Article& a, bool* added) {
   return Status::Ok();
 }
 
+void SqliteStore::AddBandedArticle(const BandedArticle& article) {
+  if (syndication_bands_.empty()) syndication_bands_.resize(size_t{4} << 16);
+  for (int b = 0; b < 4; ++b) syndication_bands_[SimHashBand(article.simhash, b)].push_back(article);
+  syndication_next_article_ = article.id + 1;
+}
+
 StatusOr<int64_t> SqliteStore::SyndicationGroup(int64_t article_id, uint64_t simhash, size_t words) {
+  syndication_next_article_ = article_id + 1;
   if (words < kMinSyndicationWords) return article_id;
+  // The first near-duplicate among the first kMaxBandMatches articles (by
+  // id) of each band in turn, as the query on simhash_bands this replaces
+  // found them (same rows, same order, same limit).
   int64_t group = article_id;
-  Status s;
-  for (int b = 0; b < 4 && group == article_id; ++b) {
-    int64_t band = (int64_t{b} << 16) | static_cast<int64_t>((simhash >> (16 * b)) & 0xFFFF);
-    find_band_.Reset();
-    find_band_.Bind(1, band);
-    while (find_band_.Step(&s)) {
-      if (HammingDistance(static_cast<uint64_t>(find_band_.Int(1)), simhash) <= kMaxSyndicationDistance) {
-        group = find_band_.Int(2);
-        break;
+  if (!syndication_bands_.empty()) {
+    for (int b = 0; b < 4 && group == article_id; ++b) {
+      const std::vector<BandedArticle>& holders = syndication_bands_[SimHashBand(simhash, b)];
+      size_t n = std::min(holders.size(), kMaxBandMatches);
+      for (size_t i = 0; i < n; ++i) {
+        if (HammingDistance(holders[i].simhash, simhash) <= kMaxSyndicationDistance) {
+          group = holders[i].group;
+          break;
+        }
       }
     }
-    find_band_.Reset();
-    if (!s.ok()) return s;
   }
+  Status s;
   for (int b = 0; b < 4; ++b) {
-    int64_t band = (int64_t{b} << 16) | static_cast<int64_t>((simhash >> (16 * b)) & 0xFFFF);
     insert_band_.Reset();
-    insert_band_.Bind(1, band);
+    insert_band_.Bind(1, static_cast<int64_t>(SimHashBand(simhash, b)));
     insert_band_.Bind(2, article_id);
     if (s = insert_band_.Run(); !s.ok()) return s;
   }
+  // A failed transaction forgets these (ResetWriterState).
+  AddBandedArticle({article_id, simhash, group});
   return group;
 }
 

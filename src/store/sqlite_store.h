@@ -66,6 +66,12 @@ class SqliteStore : public Store {
     int64_t quote_delta = 0;
     bool dirty = false;
   };
+  // An article with SimHash bands, as SyndicationGroup compares it.
+  struct BandedArticle {
+    int64_t id;
+    uint64_t simhash;
+    int64_t group;  // Its syndication_group.
+  };
   // What is known of one quote cluster during a transaction.
   struct ClusterInfo {
     std::vector<uint64_t> rep_words;
@@ -94,7 +100,10 @@ class SqliteStore : public Store {
   // every batch.
   const PersonName& ParsedName(const std::string& name, bool is_organization);
   const std::string& NormalizedName(const std::string& name);
+  // Returns the syndication group of a new article (its own id unless a
+  // near-duplicate is stored) and stores its bands.
   StatusOr<int64_t> SyndicationGroup(int64_t article_id, uint64_t simhash, size_t words);
+  void AddBandedArticle(const BandedArticle& article);
   // Returns the quote's cluster, creating it or counting one more
   // occurrence. `counted` is the cluster the quote's outer statement (the
   // one it is reported within) already counts in this article, or 0: the
@@ -108,6 +117,9 @@ class SqliteStore : public Store {
   // cluster_index_ up when another connection committed since our last
   // commit (or nothing is loaded yet).
   Status SyncWriterState();
+  // Adds to syndication_bands_ the banded articles from
+  // syndication_next_article_ on.
+  Status CatchUpSyndicationBands();
   // Adds to cluster_index_ the quotes from cluster_index_next_quote_ on and
   // the clusters whose representative is one of them.
   Status CatchUpClusterIndex();
@@ -146,6 +158,12 @@ class SqliteStore : public Store {
   ClusterIndex cluster_index_;
   bool cluster_index_loaded_ = false;
   int64_t cluster_index_next_quote_ = 1;  // Quotes below this are in cluster_index_.
+  // simhash_bands joined with the articles' SimHash and group, in memory:
+  // by band (below 4 << 16), the articles holding it in ascending id order,
+  // as the rows of simhash_bands are. SyndicationGroup reads these instead
+  // of querying per band. Derived data, kept in step like cluster_index_.
+  std::vector<std::vector<BandedArticle>> syndication_bands_;
+  int64_t syndication_next_article_ = 1;  // Articles below this are in syndication_bands_.
   int64_t data_version_ = -1;  // PRAGMA data_version after our last commit.
   // Representatives' words by cluster, kept across transactions like the
   // caches above; bounded by ClearWriteCaches.
@@ -158,7 +176,7 @@ class SqliteStore : public Store {
   std::string scratch_json_;  // A quote's extra JSON, bound until its row is written.
 
   // Prepared writer statements.
-  Statement find_article_, insert_article_, insert_band_, find_band_;
+  Statement find_article_, insert_article_, insert_band_;
   Statement find_outlet_, insert_outlet_;
   Statement people_by_surname_, people_by_org_, insert_person_, update_person_, insert_person_name_;
   Statement insert_article_person_, insert_quote_, index_quote_text_;
