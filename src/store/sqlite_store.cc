@@ -287,7 +287,7 @@ SqliteStore::~SqliteStore() {
 Status SqliteStore::CloseDb() {
   for (Statement* st : {&find_article_, &insert_article_, &insert_band_, &find_outlet_, &insert_outlet_,
                         &people_by_surname_, &people_by_org_, &insert_person_, &update_person_,
-                        &insert_person_name_, &insert_article_person_, &insert_quote_, &index_quote_text_,
+                        &count_person_quotes_, &insert_person_name_, &insert_article_person_, &insert_quote_, &index_quote_text_,
                         &insert_cluster_, &update_cluster_, &set_cluster_rep_, &cluster_rep_text_}) {
     st->Finalize();
   }
@@ -375,6 +375,7 @@ Status SqliteStore::Prepare() {
       {&update_person_,
        "UPDATE people SET name = ?, name_norm = ?, first = ?, titles = ?, aliases = ?,"
        " quote_count = quote_count + ? WHERE id = ?"},
+      {&count_person_quotes_, "UPDATE people SET quote_count = quote_count + ? WHERE id = ?"},
       {&insert_person_name_, "INSERT OR IGNORE INTO person_names(name_norm, person_id) VALUES (?,?)"},
       {&insert_article_person_, "INSERT INTO article_people(article_id, ord, person_id) VALUES (?,?,?)"},
       {&insert_quote_,
@@ -883,6 +884,7 @@ StatusOr<int64_t> SqliteStore::ResolvePerson(const std::string& name, bool is_or
       AddUnique(person->name, NormalizedName(person->name), kMaxAliases, &person->aliases, &person->alias_norms);
       person->known.name = parsed;
       person->name = parsed.display;
+      person->name_changed = true;
     }
   }
   if (!person->dirty) dirty_people_.push_back(id);
@@ -924,6 +926,22 @@ Status SqliteStore::FlushPeople() {
   for (int64_t id : dirty_people_) {
     CachedPerson& p = people_[id];
     if (!p.dirty) continue;
+    // Most people only gain quotes once known: then only quote_count is
+    // written, which leaves the people_name index entry alone. The lists
+    // only grow, so unchanged sizes mean unchanged titles and aliases.
+    if (!p.name_changed && p.titles_json_size == p.known.titles.size() &&
+        p.aliases_json_size == p.aliases.size()) {
+      if (p.quote_delta != 0) {
+        Statement& st = count_person_quotes_;
+        st.Reset();
+        st.Bind(1, p.quote_delta);
+        st.Bind(2, id);
+        if (Status s = st.Run(); !s.ok()) return s;
+      }
+      p.quote_delta = 0;
+      p.dirty = false;
+      continue;
+    }
     Statement& st = update_person_;
     st.Reset();
     st.Bind(1, p.name);
@@ -945,6 +963,7 @@ Status SqliteStore::FlushPeople() {
     if (!s.ok()) return s;
     p.quote_delta = 0;
     p.dirty = false;
+    p.name_changed = false;
   }
   dirty_people_.clear();
   return Status::Ok();

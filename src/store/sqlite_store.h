@@ -65,6 +65,8 @@ class SqliteStore : public Store {
     std::set<std::string> lookup_names;  // Rows present in person_names.
     int64_t quote_delta = 0;
     bool dirty = false;
+    // The name changed since the row was last written (FlushPeople).
+    bool name_changed = false;
   };
   // An article with SimHash bands, as SyndicationGroup compares it.
   struct BandedArticle {
@@ -178,7 +180,8 @@ class SqliteStore : public Store {
   // Prepared writer statements.
   Statement find_article_, insert_article_, insert_band_;
   Statement find_outlet_, insert_outlet_;
-  Statement people_by_surname_, people_by_org_, insert_person_, update_person_, insert_person_name_;
+  Statement people_by_surname_, people_by_org_, insert_person_, update_person_, count_person_quotes_;
+  Statement insert_person_name_;
   Statement insert_article_person_, insert_quote_, index_quote_text_;
   Statement insert_cluster_, update_cluster_, set_cluster_rep_, cluster_rep_text_;
 };
