@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 #include <map>
 
@@ -93,33 +94,53 @@ void BindId(Statement* st, int i, int64_t id) {
   if (id > 0) st->Bind(i, id); else st->BindNull(i);
 }
 
-void WriteSpan(const Span& s, JsonWriter* w) {
-  w->BeginObject();
-  w->Key("start"); w->Int(s.start);
-  w->Key("end"); w->Int(s.end);
-  w->Key("text"); w->String(s.text);
-  w->EndObject();
+// Appends the decimal digits of v, as JsonWriter::Int writes them.
+void AppendInt(int64_t v, std::string* out) {
+  char digits[24];
+  out->append(digits, std::to_chars(digits, digits + sizeof(digits), v).ptr);
+}
+
+// Appends a span as the object {"start":S,"end":E,"text":"..."}.
+void AppendSpanJson(const Span& s, std::string* out) {
+  out->append("{\"start\":");
+  AppendInt(s.start, out);
+  out->append(",\"end\":");
+  AppendInt(s.end, out);
+  out->append(",\"text\":");
+  AppendJsonString(s.text, out);
+  out->push_back('}');
 }
 
 // Sets *out to the JSON of the quote fields that have no column of their
-// own. *out is the writer's scratch buffer: no allocation per quote once warm.
+// own. *out is the writer's scratch buffer: no allocation per quote once
+// warm. Written directly rather than through JsonWriter (the same bytes:
+// compact, keys needing no escapes): a JsonWriter call per key and number
+// made this 3% of indexing CPU.
 void QuoteExtraJson(const Quote& q, std::string* out) {
-  out->clear();
-  JsonWriter w(out);
-  w.BeginObject();
+  out->assign("{");
+  // Starts a member: a comma unless it is the first, then the key.
+  auto key = [out](std::string_view k) {
+    if (out->size() > 1) out->push_back(',');
+    out->push_back('"');
+    out->append(k);
+    out->append("\":");
+  };
   if (!q.parts.empty()) {
-    w.Key("parts");
-    w.BeginArray();
-    for (const Span& p : q.parts) WriteSpan(p, &w);
-    w.EndArray();
+    key("parts");
+    out->push_back('[');
+    for (size_t i = 0; i < q.parts.size(); ++i) {
+      if (i > 0) out->push_back(',');
+      AppendSpanJson(q.parts[i], out);
+    }
+    out->push_back(']');
   }
-  if (q.cue) { w.Key("cue"); WriteSpan(*q.cue, &w); }
-  if (q.source) { w.Key("source"); WriteSpan(*q.source, &w); }
-  if (q.speaker_id) { w.Key("speaker_id"); w.String(*q.speaker_id); }
-  if (q.attribution != "cue") { w.Key("attribution"); w.String(q.attribution); }
-  if (q.category != "speech") { w.Key("category"); w.String(q.category); }
-  if (q.within) { w.Key("within"); w.Int(*q.within); }
-  w.EndObject();
+  if (q.cue) { key("cue"); AppendSpanJson(*q.cue, out); }
+  if (q.source) { key("source"); AppendSpanJson(*q.source, out); }
+  if (q.speaker_id) { key("speaker_id"); AppendJsonString(*q.speaker_id, out); }
+  if (q.attribution != "cue") { key("attribution"); AppendJsonString(q.attribution, out); }
+  if (q.category != "speech") { key("category"); AppendJsonString(q.category, out); }
+  if (q.within) { key("within"); AppendInt(*q.within, out); }
+  out->push_back('}');
 }
 
 // Returns the byte offset of the first invalid UTF-8 sequence in text (where
