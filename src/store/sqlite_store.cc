@@ -319,7 +319,8 @@ Status SqliteStore::Finish() {
   if (final_path_.empty() || keep_bulk_file_) return Status::Ok();
   Status s = db_.Exec("BEGIN IMMEDIATE");
   if (!s.ok()) return s;
-  s = CreateQueryIndexes(&db_);
+  s = AddDeferredQuoteCounts();
+  if (s.ok()) s = CreateQueryIndexes(&db_);
   // One pass over every quote: FTS5 writes few, large segments.
   if (s.ok()) s = db_.Exec("INSERT INTO quote_fts(rowid, text) SELECT id, text FROM quotes ORDER BY id");
   if (s.ok()) s = db_.Exec("COMMIT");
@@ -327,6 +328,7 @@ Status SqliteStore::Finish() {
     db_.Exec("ROLLBACK");
     return s;
   }
+  deferred_quote_counts_.clear();  // Written.
   s = InstallBulkFile();
   if (!s.ok()) return s;
   // From here on the store is an ordinary writer on the final path.
@@ -567,6 +569,14 @@ Status SqliteStore::AddArticles(const std::vector<Article>& articles, int64_t* a
     s = index_quote_text_.Run();
   }
   if (s.ok()) s = db_.Exec("COMMIT");
+  if (s.ok()) {
+    // Committed: the batch's quote counts wait for Finish (bulk build).
+    for (const auto& [id, delta] : batch_quote_counts_) {
+      if (static_cast<size_t>(id) >= deferred_quote_counts_.size()) deferred_quote_counts_.resize(id + 1);
+      deferred_quote_counts_[id] += delta;
+    }
+  }
+  batch_quote_counts_.clear();
   if (!s.ok()) {
     db_.Exec("ROLLBACK");
     ResetWriterState();
@@ -944,18 +954,27 @@ StatusOr<int64_t> SqliteStore::ResolvePerson(const std::string& name, bool is_or
 Status SqliteStore::FlushPeople() {
   // In id order, as before people_ was a hash table.
   std::sort(dirty_people_.begin(), dirty_people_.end());
+  bool bulk = !final_path_.empty();
   for (int64_t id : dirty_people_) {
     CachedPerson& p = people_[id];
     if (!p.dirty) continue;
+    // A bulk build adds quote counts once, in Finish (AddDeferredQuoteCounts):
+    // otherwise every batch rewrote the row and its people_quote_count
+    // index entry of nearly every person.
+    int64_t delta = p.quote_delta;
+    if (bulk && delta != 0) {
+      batch_quote_counts_.emplace_back(id, delta);
+      delta = 0;
+    }
     // Most people only gain quotes once known: then only quote_count is
     // written, which leaves the people_name index entry alone. The lists
     // only grow, so unchanged sizes mean unchanged titles and aliases.
     if (!p.name_changed && p.titles_json_size == p.known.titles.size() &&
         p.aliases_json_size == p.aliases.size()) {
-      if (p.quote_delta != 0) {
+      if (delta != 0) {
         Statement& st = count_person_quotes_;
         st.Reset();
-        st.Bind(1, p.quote_delta);
+        st.Bind(1, delta);
         st.Bind(2, id);
         if (Status s = st.Run(); !s.ok()) return s;
       }
@@ -978,7 +997,7 @@ Status SqliteStore::FlushPeople() {
     }
     st.Bind(4, p.titles_json);
     st.Bind(5, p.aliases_json);
-    st.Bind(6, p.quote_delta);
+    st.Bind(6, delta);
     st.Bind(7, id);
     Status s = st.Run();
     if (!s.ok()) return s;
@@ -987,6 +1006,18 @@ Status SqliteStore::FlushPeople() {
     p.name_changed = false;
   }
   dirty_people_.clear();
+  return Status::Ok();
+}
+
+Status SqliteStore::AddDeferredQuoteCounts() {
+  for (size_t id = 1; id < deferred_quote_counts_.size(); ++id) {
+    if (deferred_quote_counts_[id] == 0) continue;
+    Statement& st = count_person_quotes_;
+    st.Reset();
+    st.Bind(1, deferred_quote_counts_[id]);
+    st.Bind(2, static_cast<int64_t>(id));
+    if (Status s = st.Run(); !s.ok()) return s;
+  }
   return Status::Ok();
 }
 

@@ -5,7 +5,8 @@
 // and caches in memory across calls and catches up on what other
 // connections commit. A bulk build (StoreOptions::bulk_build) writes a new
 // database into a temporary file without a journal on disk, query indexes
-// or quote FTS, and Finish builds those and renames the file into place.
+// or quote FTS, and Finish builds those (and adds the people's quote
+// counts, kept in memory until then) and renames the file into place.
 // Not thread-safe; one per thread.
 #ifndef WHOSAID_STORE_SQLITE_STORE_H_
 #define WHOSAID_STORE_SQLITE_STORE_H_
@@ -126,6 +127,9 @@ class SqliteStore : public Store {
   // the clusters whose representative is one of them.
   Status CatchUpClusterIndex();
   Status FlushPeople();
+  // Finish's first step in a bulk build: adds deferred_quote_counts_ to the
+  // people rows.
+  Status AddDeferredQuoteCounts();
   void ClearWriteCaches();
   // Forgets everything the writer holds in memory, after a rollback.
   void ResetWriterState();
@@ -154,6 +158,12 @@ class SqliteStore : public Store {
   std::unordered_map<std::string, std::vector<int64_t>> surname_people_;  // surname or org name
   std::unordered_map<int64_t, CachedPerson> people_;  // Node-based: references stay valid.
   std::vector<int64_t> dirty_people_;  // Ids whose CachedPerson::dirty was set.
+  // A bulk build's quotes per person not yet added to people.quote_count:
+  // those of committed batches (by person id), and those of the batch in
+  // flight as (id, count), moved over when it commits. Not writer caches:
+  // a rollback keeps the committed counts.
+  std::vector<int64_t> deferred_quote_counts_;
+  std::vector<std::pair<int64_t, int64_t>> batch_quote_counts_;
   // Pure functions of the name, so kept until they grow large.
   std::unordered_map<std::string, PersonName> parsed_names_[2];  // By is_organization.
   std::unordered_map<std::string, std::string> normalized_names_;
