@@ -306,10 +306,10 @@ SqliteStore::~SqliteStore() {
 }
 
 Status SqliteStore::CloseDb() {
-  for (Statement* st : {&find_article_, &insert_article_, &insert_band_, &find_outlet_, &insert_outlet_,
-                        &people_by_surname_, &people_by_org_, &insert_person_, &update_person_,
-                        &count_person_quotes_, &insert_person_name_, &insert_article_person_, &insert_quote_, &index_quote_text_,
-                        &insert_cluster_, &update_cluster_, &set_cluster_rep_, &cluster_rep_text_}) {
+  for (Statement* st : {&find_article_, &insert_article_, &insert_band_, &find_band_, &find_outlet_,
+                        &insert_outlet_, &people_by_surname_, &people_by_org_, &insert_person_, &update_person_,
+                        &count_person_quotes_, &insert_person_name_, &insert_article_person_, &insert_quote_,
+                        &index_quote_text_, &insert_cluster_, &update_cluster_, &set_cluster_rep_, &cluster_rep_text_}) {
     st->Finalize();
   }
   return db_.Close();
@@ -387,6 +387,9 @@ Status SqliteStore::Prepare() {
        " authors, cites, text, extra, simhash, syndication_group, quote_first, quote_count)"
        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
       {&insert_band_, "INSERT OR IGNORE INTO simhash_bands(band, article_id) VALUES (?,?)"},
+      {&find_band_,
+       "SELECT a.id, a.simhash, a.syndication_group FROM simhash_bands b JOIN articles a"
+       " ON a.id = b.article_id WHERE b.band = ? LIMIT 32"},
       {&find_outlet_, "SELECT id FROM outlets WHERE name_norm = ?"},
       {&insert_outlet_, "INSERT INTO outlets(name, name_norm) VALUES (?,?)"},
       {&people_by_surname_,
@@ -475,9 +478,20 @@ Status SqliteStore::SyncWriterState() {
     people_.clear();
     dirty_people_.clear();
   }
+  if (!cluster_index_loaded_) {
+    // Band lookups come from memory only for a writer that saw every
+    // article added (a bulk build, or the first writer of a new database):
+    // loading them all would cost a new writer on a large database a scan
+    // of every article row, more than the queries it saves in a run.
+    Statement any;
+    s = db_.Prepare("SELECT 1 FROM articles LIMIT 1", &any);
+    if (!s.ok()) return s;
+    syndication_in_memory_ = !any.Step(&s);
+    if (!s.ok()) return s;
+  }
   if (version != data_version_ || !cluster_index_loaded_) {
     s = CatchUpClusterIndex();
-    if (s.ok()) s = CatchUpSyndicationBands();
+    if (s.ok() && syndication_in_memory_) s = CatchUpSyndicationBands();
     if (!s.ok()) return s;
     cluster_index_loaded_ = true;
   }
@@ -753,11 +767,25 @@ void SqliteStore::AddBandedArticle(const BandedArticle& article) {
 StatusOr<int64_t> SqliteStore::SyndicationGroup(int64_t article_id, uint64_t simhash, size_t words) {
   syndication_next_article_ = article_id + 1;
   if (words < kMinSyndicationWords) return article_id;
-  // The first near-duplicate among the first kMaxBandMatches articles (by
-  // id) of each band in turn, as the query on simhash_bands this replaces
-  // found them (same rows, same order, same limit).
+  // The first near-duplicate among the first kMaxBandMatches (32) articles
+  // by id of each band in turn: from simhash_bands, or from its copy in
+  // memory (the same rows in the same order).
   int64_t group = article_id;
-  if (!syndication_bands_.empty()) {
+  Status s;
+  if (!syndication_in_memory_) {
+    for (int b = 0; b < 4 && group == article_id; ++b) {
+      find_band_.Reset();
+      find_band_.Bind(1, static_cast<int64_t>(SimHashBand(simhash, b)));
+      while (find_band_.Step(&s)) {
+        if (HammingDistance(static_cast<uint64_t>(find_band_.Int(1)), simhash) <= kMaxSyndicationDistance) {
+          group = find_band_.Int(2);
+          break;
+        }
+      }
+      find_band_.Reset();
+      if (!s.ok()) return s;
+    }
+  } else if (!syndication_bands_.empty()) {
     for (int b = 0; b < 4 && group == article_id; ++b) {
       const std::vector<BandedArticle>& holders = syndication_bands_[SimHashBand(simhash, b)];
       size_t n = std::min(holders.size(), kMaxBandMatches);
@@ -769,7 +797,6 @@ StatusOr<int64_t> SqliteStore::SyndicationGroup(int64_t article_id, uint64_t sim
       }
     }
   }
-  Status s;
   for (int b = 0; b < 4; ++b) {
     insert_band_.Reset();
     insert_band_.Bind(1, static_cast<int64_t>(SimHashBand(simhash, b)));
@@ -777,7 +804,7 @@ StatusOr<int64_t> SqliteStore::SyndicationGroup(int64_t article_id, uint64_t sim
     if (s = insert_band_.Run(); !s.ok()) return s;
   }
   // A failed transaction forgets these (ResetWriterState).
-  AddBandedArticle({article_id, simhash, group});
+  if (syndication_in_memory_) AddBandedArticle({article_id, simhash, group});
   return group;
 }
 

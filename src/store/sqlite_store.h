@@ -172,8 +172,11 @@ class SqliteStore : public Store {
   int64_t cluster_index_next_quote_ = 1;  // Quotes below this are in cluster_index_.
   // simhash_bands joined with the articles' SimHash and group, in memory:
   // by band (below 4 << 16), the articles holding it in ascending id order,
-  // as the rows of simhash_bands are. SyndicationGroup reads these instead
-  // of querying per band. Derived data, kept in step like cluster_index_.
+  // as the rows of simhash_bands are. When syndication_in_memory_ (the
+  // writer started on a database without articles, e.g. a bulk build),
+  // SyndicationGroup reads these instead of querying per band. Derived
+  // data, kept in step like cluster_index_.
+  bool syndication_in_memory_ = false;
   std::vector<std::vector<BandedArticle>> syndication_bands_;
   int64_t syndication_next_article_ = 1;  // Articles below this are in syndication_bands_.
   int64_t data_version_ = -1;  // PRAGMA data_version after our last commit.
@@ -188,7 +191,7 @@ class SqliteStore : public Store {
   std::string scratch_json_;  // A quote's extra JSON, bound until its row is written.
 
   // Prepared writer statements.
-  Statement find_article_, insert_article_, insert_band_;
+  Statement find_article_, insert_article_, insert_band_, find_band_;
   Statement find_outlet_, insert_outlet_;
   Statement people_by_surname_, people_by_org_, insert_person_, update_person_, count_person_quotes_;
   Statement insert_person_name_;
