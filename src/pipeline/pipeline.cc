@@ -1,6 +1,8 @@
 // The public pipeline entry points: plain text to Article, Article to JSON.
 #include "whosaid/pipeline.h"
 
+#include <charconv>
+
 #include "src/pipeline/article_writer.h"
 #include "src/text/plain_text.h"
 #include "src/util/date.h"
@@ -81,29 +83,55 @@ void WriteJsonStrings(const std::vector<std::string>& v, JsonWriter* w) {
 }
 
 void WritePeopleJson(const std::vector<Person>& people, JsonWriter* w) {
-  w->BeginArray();
-  for (const Person& p : people) {
-    w->BeginObject();
-    w->Key("id"); w->String(p.id);
-    w->Key("name"); w->String(p.name);
-    w->Key("kind"); w->String(p.is_organization ? "organization" : "person");
-    if (!p.gender.empty()) { w->Key("gender"); w->String(p.gender); }
-    w->Key("titles"); WriteJsonStrings(p.titles, w);
-    w->Key("aliases"); WriteJsonStrings(p.aliases, w);
-    w->Key("mentions");
-    w->BeginArray();
-    for (const Mention& m : p.mentions) {
-      w->BeginObject();
-      w->Key("start"); w->Int(m.span.start);
-      w->Key("end"); w->Int(m.span.end);
-      w->Key("text"); w->String(m.span.text);
-      w->Key("kind"); w->String(m.kind);
-      w->EndObject();
+  // Appended directly, not through JsonWriter calls (the same compact
+  // bytes): an article has dozens of mentions, each four keys and two
+  // numbers, and the store writes this for every article it indexes.
+  std::string json = "[";
+  auto append_int = [&json](int64_t v) {
+    char digits[24];
+    json.append(digits, std::to_chars(digits, digits + sizeof(digits), v).ptr);
+  };
+  auto append_strings = [&json](const std::vector<std::string>& v) {
+    json.push_back('[');
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (i > 0) json.push_back(',');
+      AppendJsonString(v[i], &json);
     }
-    w->EndArray();
-    w->EndObject();
+    json.push_back(']');
+  };
+  for (size_t i = 0; i < people.size(); ++i) {
+    const Person& p = people[i];
+    if (i > 0) json.push_back(',');
+    json.append("{\"id\":");
+    AppendJsonString(p.id, &json);
+    json.append(",\"name\":");
+    AppendJsonString(p.name, &json);
+    json.append(p.is_organization ? ",\"kind\":\"organization\"" : ",\"kind\":\"person\"");
+    if (!p.gender.empty()) {
+      json.append(",\"gender\":");
+      AppendJsonString(p.gender, &json);
+    }
+    json.append(",\"titles\":");
+    append_strings(p.titles);
+    json.append(",\"aliases\":");
+    append_strings(p.aliases);
+    json.append(",\"mentions\":[");
+    for (size_t j = 0; j < p.mentions.size(); ++j) {
+      const Mention& m = p.mentions[j];
+      json.append(j > 0 ? ",{\"start\":" : "{\"start\":");
+      append_int(m.span.start);
+      json.append(",\"end\":");
+      append_int(m.span.end);
+      json.append(",\"text\":");
+      AppendJsonString(m.span.text, &json);
+      json.append(",\"kind\":");
+      AppendJsonString(m.kind, &json);
+      json.push_back('}');
+    }
+    json.append("]}");
   }
-  w->EndArray();
+  json.push_back(']');
+  w->Raw(json);
 }
 
 void WriteProvenanceJson(const Provenance& p, JsonWriter* w) {

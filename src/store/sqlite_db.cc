@@ -91,10 +91,7 @@ void Statement::Finalize() {
   stmt_ = nullptr;
 }
 
-void Statement::Reset() {
-  sqlite3_reset(stmt_);
-  sqlite3_clear_bindings(stmt_);
-}
+void Statement::Reset() { sqlite3_reset(stmt_); }
 
 bool Statement::Step(Status* status) {
   int rc = sqlite3_step(stmt_);

@@ -59,19 +59,32 @@ class Statement {
   bool prepared() const { return stmt_ != nullptr; }
   // Releases the prepared statement, e.g. before closing its connection.
   void Finalize();
-  // Resets for re-execution and clears bindings.
+  // Resets for re-execution. Bindings are kept, not cleared: every caller
+  // binds each parameter again before the next step (clearing them cost
+  // ~1% of indexing CPU for nothing).
   void Reset();
   void Bind(int i, int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
   void Bind(int i, int v) { sqlite3_bind_int64(stmt_, i, v); }
   void Bind(int i, double v) { sqlite3_bind_double(stmt_, i, v); }
+  // Text is bound without a copy (SQLITE_STATIC): the bytes must stay valid
+  // and unchanged until the statement has stepped for the last time with
+  // this binding (Run, or the last Step before Reset), and the statement
+  // must not be stepped again before the parameter is bound anew. Copying
+  // every quote's and article's text into SQLite cost ~4% of indexing CPU.
+  // A temporary std::string is copied instead (the overload below).
   void Bind(int i, std::string_view v) {
-    sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
   }
   void Bind(int i, const char* v) { Bind(i, std::string_view(v)); }
   void Bind(int i, const std::string& v) { Bind(i, std::string_view(v)); }
+  // A temporary dies before the statement steps, so its bytes are copied.
+  void Bind(int i, std::string&& v) {
+    sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  }
   void Bind(int i, const std::optional<std::string>& v) {
     if (v) Bind(i, *v); else sqlite3_bind_null(stmt_, i);
   }
+  void Bind(int i, std::optional<std::string>&& v) = delete;  // Bind a named value.
   void BindNull(int i) { sqlite3_bind_null(stmt_, i); }
   // Steps once. Returns true when a row is available; on error returns false
   // and sets *status (when status is non-null).

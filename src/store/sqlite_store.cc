@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 #include <map>
 
@@ -50,6 +51,8 @@ constexpr char kBulkSuffix[] = ".bulk-partial";
 // Near-duplicate articles differ in at most this many SimHash bits; the
 // four 16-bit bands guarantee such a pair shares one band exactly.
 constexpr int kMaxSyndicationDistance = 3;
+// Per band, only the articles with the smallest ids are compared.
+constexpr size_t kMaxBandMatches = 32;
 constexpr size_t kMinSyndicationWords = 50;
 constexpr size_t kMaxTitles = 16;
 constexpr size_t kMaxAliases = 32;
@@ -61,6 +64,12 @@ constexpr size_t kMaxCachedClusters = size_t{1} << 17;
 // A fingerprint shared by many clusters (a stock phrase) counts for the
 // first this many.
 constexpr size_t kMaxFingerprintHolders = ClusterIndex::kHoldersKept;
+
+// SimHash band b (0-3) of simhash: its 16 bits b, tagged with b. The
+// band column of simhash_bands.
+size_t SimHashBand(uint64_t simhash, int b) {
+  return (static_cast<size_t>(b) << 16) | static_cast<size_t>((simhash >> (16 * b)) & 0xFFFF);
+}
 
 std::string JsonStrings(const std::vector<std::string>& v) {
   std::string out;
@@ -85,33 +94,53 @@ void BindId(Statement* st, int i, int64_t id) {
   if (id > 0) st->Bind(i, id); else st->BindNull(i);
 }
 
-void WriteSpan(const Span& s, JsonWriter* w) {
-  w->BeginObject();
-  w->Key("start"); w->Int(s.start);
-  w->Key("end"); w->Int(s.end);
-  w->Key("text"); w->String(s.text);
-  w->EndObject();
+// Appends the decimal digits of v, as JsonWriter::Int writes them.
+void AppendInt(int64_t v, std::string* out) {
+  char digits[24];
+  out->append(digits, std::to_chars(digits, digits + sizeof(digits), v).ptr);
 }
 
-// The quote fields that have no column of their own.
-std::string QuoteExtraJson(const Quote& q) {
-  std::string out;
-  JsonWriter w(&out);
-  w.BeginObject();
+// Appends a span as the object {"start":S,"end":E,"text":"..."}.
+void AppendSpanJson(const Span& s, std::string* out) {
+  out->append("{\"start\":");
+  AppendInt(s.start, out);
+  out->append(",\"end\":");
+  AppendInt(s.end, out);
+  out->append(",\"text\":");
+  AppendJsonString(s.text, out);
+  out->push_back('}');
+}
+
+// Sets *out to the JSON of the quote fields that have no column of their
+// own. *out is the writer's scratch buffer: no allocation per quote once
+// warm. Written directly rather than through JsonWriter (the same bytes:
+// compact, keys needing no escapes): a JsonWriter call per key and number
+// made this 3% of indexing CPU.
+void QuoteExtraJson(const Quote& q, std::string* out) {
+  out->assign("{");
+  // Starts a member: a comma unless it is the first, then the key.
+  auto key = [out](std::string_view k) {
+    if (out->size() > 1) out->push_back(',');
+    out->push_back('"');
+    out->append(k);
+    out->append("\":");
+  };
   if (!q.parts.empty()) {
-    w.Key("parts");
-    w.BeginArray();
-    for (const Span& p : q.parts) WriteSpan(p, &w);
-    w.EndArray();
+    key("parts");
+    out->push_back('[');
+    for (size_t i = 0; i < q.parts.size(); ++i) {
+      if (i > 0) out->push_back(',');
+      AppendSpanJson(q.parts[i], out);
+    }
+    out->push_back(']');
   }
-  if (q.cue) { w.Key("cue"); WriteSpan(*q.cue, &w); }
-  if (q.source) { w.Key("source"); WriteSpan(*q.source, &w); }
-  if (q.speaker_id) { w.Key("speaker_id"); w.String(*q.speaker_id); }
-  if (q.attribution != "cue") { w.Key("attribution"); w.String(q.attribution); }
-  if (q.category != "speech") { w.Key("category"); w.String(q.category); }
-  if (q.within) { w.Key("within"); w.Int(*q.within); }
-  w.EndObject();
-  return out;
+  if (q.cue) { key("cue"); AppendSpanJson(*q.cue, out); }
+  if (q.source) { key("source"); AppendSpanJson(*q.source, out); }
+  if (q.speaker_id) { key("speaker_id"); AppendJsonString(*q.speaker_id, out); }
+  if (q.attribution != "cue") { key("attribution"); AppendJsonString(q.attribution, out); }
+  if (q.category != "speech") { key("category"); AppendJsonString(q.category, out); }
+  if (q.within) { key("within"); AppendInt(*q.within, out); }
+  out->push_back('}');
 }
 
 // Returns the byte offset of the first invalid UTF-8 sequence in text (where
@@ -279,8 +308,8 @@ SqliteStore::~SqliteStore() {
 Status SqliteStore::CloseDb() {
   for (Statement* st : {&find_article_, &insert_article_, &insert_band_, &find_band_, &find_outlet_,
                         &insert_outlet_, &people_by_surname_, &people_by_org_, &insert_person_, &update_person_,
-                        &insert_person_name_, &insert_article_person_, &insert_quote_, &index_quote_text_,
-                        &insert_cluster_, &update_cluster_, &set_cluster_rep_, &cluster_rep_text_}) {
+                        &count_person_quotes_, &insert_person_name_, &insert_article_person_, &insert_quote_,
+                        &index_quote_text_, &insert_cluster_, &update_cluster_, &set_cluster_rep_, &cluster_rep_text_}) {
     st->Finalize();
   }
   return db_.Close();
@@ -290,7 +319,8 @@ Status SqliteStore::Finish() {
   if (final_path_.empty() || keep_bulk_file_) return Status::Ok();
   Status s = db_.Exec("BEGIN IMMEDIATE");
   if (!s.ok()) return s;
-  s = CreateQueryIndexes(&db_);
+  s = AddDeferredQuoteCounts();
+  if (s.ok()) s = CreateQueryIndexes(&db_);
   // One pass over every quote: FTS5 writes few, large segments.
   if (s.ok()) s = db_.Exec("INSERT INTO quote_fts(rowid, text) SELECT id, text FROM quotes ORDER BY id");
   if (s.ok()) s = db_.Exec("COMMIT");
@@ -298,6 +328,7 @@ Status SqliteStore::Finish() {
     db_.Exec("ROLLBACK");
     return s;
   }
+  deferred_quote_counts_.clear();  // Written.
   s = InstallBulkFile();
   if (!s.ok()) return s;
   // From here on the store is an ordinary writer on the final path.
@@ -370,6 +401,7 @@ Status SqliteStore::Prepare() {
       {&update_person_,
        "UPDATE people SET name = ?, name_norm = ?, first = ?, titles = ?, aliases = ?,"
        " quote_count = quote_count + ? WHERE id = ?"},
+      {&count_person_quotes_, "UPDATE people SET quote_count = quote_count + ? WHERE id = ?"},
       {&insert_person_name_, "INSERT OR IGNORE INTO person_names(name_norm, person_id) VALUES (?,?)"},
       {&insert_article_person_, "INSERT INTO article_people(article_id, ord, person_id) VALUES (?,?,?)"},
       {&insert_quote_,
@@ -427,6 +459,8 @@ void SqliteStore::ResetWriterState() {
   cluster_index_ = ClusterIndex();
   cluster_index_loaded_ = false;
   cluster_index_next_quote_ = 1;
+  syndication_bands_.clear();
+  syndication_next_article_ = 1;
   data_version_ = -1;
 }
 
@@ -444,13 +478,38 @@ Status SqliteStore::SyncWriterState() {
     people_.clear();
     dirty_people_.clear();
   }
+  if (!cluster_index_loaded_) {
+    // Band lookups come from memory only for a writer that saw every
+    // article added (a bulk build, or the first writer of a new database):
+    // loading them all would cost a new writer on a large database a scan
+    // of every article row, more than the queries it saves in a run.
+    Statement any;
+    s = db_.Prepare("SELECT 1 FROM articles LIMIT 1", &any);
+    if (!s.ok()) return s;
+    syndication_in_memory_ = !any.Step(&s);
+    if (!s.ok()) return s;
+  }
   if (version != data_version_ || !cluster_index_loaded_) {
     s = CatchUpClusterIndex();
+    if (s.ok() && syndication_in_memory_) s = CatchUpSyndicationBands();
     if (!s.ok()) return s;
     cluster_index_loaded_ = true;
   }
   data_version_ = version;
   return Status::Ok();
+}
+
+Status SqliteStore::CatchUpSyndicationBands() {
+  // An article has all four bands or none (too short), so band 0 tells.
+  Statement st;
+  Status s = db_.Prepare(
+      "SELECT a.id, a.simhash, a.syndication_group FROM articles a WHERE a.id >= ? AND EXISTS"
+      " (SELECT 1 FROM simhash_bands b WHERE b.band = (a.simhash & 65535) AND b.article_id = a.id) ORDER BY a.id",
+      &st);
+  if (!s.ok()) return s;
+  st.Bind(1, syndication_next_article_);
+  while (st.Step(&s)) AddBandedArticle({st.Int(0), static_cast<uint64_t>(st.Int(1)), st.Int(2)});
+  return s;
 }
 
 Status SqliteStore::CatchUpClusterIndex() {
@@ -524,6 +583,14 @@ Status SqliteStore::AddArticles(const std::vector<Article>& articles, int64_t* a
     s = index_quote_text_.Run();
   }
   if (s.ok()) s = db_.Exec("COMMIT");
+  if (s.ok()) {
+    // Committed: the batch's quote counts wait for Finish (bulk build).
+    for (const auto& [id, delta] : batch_quote_counts_) {
+      if (static_cast<size_t>(id) >= deferred_quote_counts_.size()) deferred_quote_counts_.resize(id + 1);
+      deferred_quote_counts_[id] += delta;
+    }
+  }
+  batch_quote_counts_.clear();
   if (!s.ok()) {
     db_.Exec("ROLLBACK");
     ResetWriterState();
@@ -613,10 +680,13 @@ Status SqliteStore::AddOneArticle(const Article& a, bool* added) {
   st.Bind(7, a.date);
   BindId(&st, 8, *outlet);
   st.Bind(9, a.language);
-  st.Bind(10, JsonStrings(a.authors));
-  st.Bind(11, JsonStrings(a.cites));
+  // Named, not temporaries: text is bound without a copy (Statement::Bind).
+  const std::string authors = JsonStrings(a.authors), cites = JsonStrings(a.cites);
+  const std::string extra = ArticleExtraJson(a);  // The fields with no column of their own.
+  st.Bind(10, authors);
+  st.Bind(11, cites);
   st.Bind(12, a.text);
-  st.Bind(13, ArticleExtraJson(a));  // The fields with no column of their own.
+  st.Bind(13, extra);
   st.Bind(14, static_cast<int64_t>(simhash));
   st.Bind(15, *group);
   st.Bind(16, next_quote_id_);
@@ -668,12 +738,15 @@ Status SqliteStore::AddOneArticle(const Article& a, bool* added) {
     qs.Bind(8, q.speaker);
     if (q.cue) qs.Bind(9, q.cue->text); else qs.BindNull(9);
     qs.Bind(10, q.addressee);
+    // A reference into the NormalizedName cache, bound without a copy:
+    // nothing until Run below calls NormalizedName (which may drop it).
     if (q.addressee) qs.Bind(11, NormalizedName(*q.addressee)); else qs.BindNull(11);
     qs.Bind(12, q.date);
     qs.Bind(13, date);
     BindId(&qs, 14, *outlet);
     qs.Bind(15, *cluster);
-    qs.Bind(16, QuoteExtraJson(q));
+    QuoteExtraJson(q, &scratch_json_);
+    qs.Bind(16, scratch_json_);
     if (s = qs.Run(); !s.ok()) return s;
     if (person_id > 0) {
       CachedPerson& p = people_[person_id];
@@ -685,30 +758,53 @@ Status SqliteStore::AddOneArticle(const Article& a, bool* added) {
   return Status::Ok();
 }
 
+void SqliteStore::AddBandedArticle(const BandedArticle& article) {
+  if (syndication_bands_.empty()) syndication_bands_.resize(size_t{4} << 16);
+  for (int b = 0; b < 4; ++b) syndication_bands_[SimHashBand(article.simhash, b)].push_back(article);
+  syndication_next_article_ = article.id + 1;
+}
+
 StatusOr<int64_t> SqliteStore::SyndicationGroup(int64_t article_id, uint64_t simhash, size_t words) {
+  syndication_next_article_ = article_id + 1;
   if (words < kMinSyndicationWords) return article_id;
+  // The first near-duplicate among the first kMaxBandMatches (32) articles
+  // by id of each band in turn: from simhash_bands, or from its copy in
+  // memory (the same rows in the same order).
   int64_t group = article_id;
   Status s;
-  for (int b = 0; b < 4 && group == article_id; ++b) {
-    int64_t band = (int64_t{b} << 16) | static_cast<int64_t>((simhash >> (16 * b)) & 0xFFFF);
-    find_band_.Reset();
-    find_band_.Bind(1, band);
-    while (find_band_.Step(&s)) {
-      if (HammingDistance(static_cast<uint64_t>(find_band_.Int(1)), simhash) <= kMaxSyndicationDistance) {
-        group = find_band_.Int(2);
-        break;
+  if (!syndication_in_memory_) {
+    for (int b = 0; b < 4 && group == article_id; ++b) {
+      find_band_.Reset();
+      find_band_.Bind(1, static_cast<int64_t>(SimHashBand(simhash, b)));
+      while (find_band_.Step(&s)) {
+        if (HammingDistance(static_cast<uint64_t>(find_band_.Int(1)), simhash) <= kMaxSyndicationDistance) {
+          group = find_band_.Int(2);
+          break;
+        }
+      }
+      find_band_.Reset();
+      if (!s.ok()) return s;
+    }
+  } else if (!syndication_bands_.empty()) {
+    for (int b = 0; b < 4 && group == article_id; ++b) {
+      const std::vector<BandedArticle>& holders = syndication_bands_[SimHashBand(simhash, b)];
+      size_t n = std::min(holders.size(), kMaxBandMatches);
+      for (size_t i = 0; i < n; ++i) {
+        if (HammingDistance(holders[i].simhash, simhash) <= kMaxSyndicationDistance) {
+          group = holders[i].group;
+          break;
+        }
       }
     }
-    find_band_.Reset();
-    if (!s.ok()) return s;
   }
   for (int b = 0; b < 4; ++b) {
-    int64_t band = (int64_t{b} << 16) | static_cast<int64_t>((simhash >> (16 * b)) & 0xFFFF);
     insert_band_.Reset();
-    insert_band_.Bind(1, band);
+    insert_band_.Bind(1, static_cast<int64_t>(SimHashBand(simhash, b)));
     insert_band_.Bind(2, article_id);
     if (s = insert_band_.Run(); !s.ok()) return s;
   }
+  // A failed transaction forgets these (ResetWriterState).
+  if (syndication_in_memory_) AddBandedArticle({article_id, simhash, group});
   return group;
 }
 
@@ -846,6 +942,7 @@ StatusOr<int64_t> SqliteStore::ResolvePerson(const std::string& name, bool is_or
       AddUnique(person->name, NormalizedName(person->name), kMaxAliases, &person->aliases, &person->alias_norms);
       person->known.name = parsed;
       person->name = parsed.display;
+      person->name_changed = true;
     }
   }
   if (!person->dirty) dirty_people_.push_back(id);
@@ -884,9 +981,34 @@ StatusOr<int64_t> SqliteStore::ResolvePerson(const std::string& name, bool is_or
 Status SqliteStore::FlushPeople() {
   // In id order, as before people_ was a hash table.
   std::sort(dirty_people_.begin(), dirty_people_.end());
+  bool bulk = !final_path_.empty();
   for (int64_t id : dirty_people_) {
     CachedPerson& p = people_[id];
     if (!p.dirty) continue;
+    // A bulk build adds quote counts once, in Finish (AddDeferredQuoteCounts):
+    // otherwise every batch rewrote the row and its people_quote_count
+    // index entry of nearly every person.
+    int64_t delta = p.quote_delta;
+    if (bulk && delta != 0) {
+      batch_quote_counts_.emplace_back(id, delta);
+      delta = 0;
+    }
+    // Most people only gain quotes once known: then only quote_count is
+    // written, which leaves the people_name index entry alone. The lists
+    // only grow, so unchanged sizes mean unchanged titles and aliases.
+    if (!p.name_changed && p.titles_json_size == p.known.titles.size() &&
+        p.aliases_json_size == p.aliases.size()) {
+      if (delta != 0) {
+        Statement& st = count_person_quotes_;
+        st.Reset();
+        st.Bind(1, delta);
+        st.Bind(2, id);
+        if (Status s = st.Run(); !s.ok()) return s;
+      }
+      p.quote_delta = 0;
+      p.dirty = false;
+      continue;
+    }
     Statement& st = update_person_;
     st.Reset();
     st.Bind(1, p.name);
@@ -902,14 +1024,27 @@ Status SqliteStore::FlushPeople() {
     }
     st.Bind(4, p.titles_json);
     st.Bind(5, p.aliases_json);
-    st.Bind(6, p.quote_delta);
+    st.Bind(6, delta);
     st.Bind(7, id);
     Status s = st.Run();
     if (!s.ok()) return s;
     p.quote_delta = 0;
     p.dirty = false;
+    p.name_changed = false;
   }
   dirty_people_.clear();
+  return Status::Ok();
+}
+
+Status SqliteStore::AddDeferredQuoteCounts() {
+  for (size_t id = 1; id < deferred_quote_counts_.size(); ++id) {
+    if (deferred_quote_counts_[id] == 0) continue;
+    Statement& st = count_person_quotes_;
+    st.Reset();
+    st.Bind(1, deferred_quote_counts_[id]);
+    st.Bind(2, static_cast<int64_t>(id));
+    if (Status s = st.Run(); !s.ok()) return s;
+  }
   return Status::Ok();
 }
 

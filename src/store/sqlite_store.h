@@ -5,7 +5,8 @@
 // and caches in memory across calls and catches up on what other
 // connections commit. A bulk build (StoreOptions::bulk_build) writes a new
 // database into a temporary file without a journal on disk, query indexes
-// or quote FTS, and Finish builds those and renames the file into place.
+// or quote FTS, and Finish builds those (and adds the people's quote
+// counts, kept in memory until then) and renames the file into place.
 // Not thread-safe; one per thread.
 #ifndef WHOSAID_STORE_SQLITE_STORE_H_
 #define WHOSAID_STORE_SQLITE_STORE_H_
@@ -65,6 +66,14 @@ class SqliteStore : public Store {
     std::set<std::string> lookup_names;  // Rows present in person_names.
     int64_t quote_delta = 0;
     bool dirty = false;
+    // The name changed since the row was last written (FlushPeople).
+    bool name_changed = false;
+  };
+  // An article with SimHash bands, as SyndicationGroup compares it.
+  struct BandedArticle {
+    int64_t id;
+    uint64_t simhash;
+    int64_t group;  // Its syndication_group.
   };
   // What is known of one quote cluster during a transaction.
   struct ClusterInfo {
@@ -94,7 +103,10 @@ class SqliteStore : public Store {
   // every batch.
   const PersonName& ParsedName(const std::string& name, bool is_organization);
   const std::string& NormalizedName(const std::string& name);
+  // Returns the syndication group of a new article (its own id unless a
+  // near-duplicate is stored) and stores its bands.
   StatusOr<int64_t> SyndicationGroup(int64_t article_id, uint64_t simhash, size_t words);
+  void AddBandedArticle(const BandedArticle& article);
   // Returns the quote's cluster, creating it or counting one more
   // occurrence. `counted` is the cluster the quote's outer statement (the
   // one it is reported within) already counts in this article, or 0: the
@@ -108,10 +120,16 @@ class SqliteStore : public Store {
   // cluster_index_ up when another connection committed since our last
   // commit (or nothing is loaded yet).
   Status SyncWriterState();
+  // Adds to syndication_bands_ the banded articles from
+  // syndication_next_article_ on.
+  Status CatchUpSyndicationBands();
   // Adds to cluster_index_ the quotes from cluster_index_next_quote_ on and
   // the clusters whose representative is one of them.
   Status CatchUpClusterIndex();
   Status FlushPeople();
+  // Finish's first step in a bulk build: adds deferred_quote_counts_ to the
+  // people rows.
+  Status AddDeferredQuoteCounts();
   void ClearWriteCaches();
   // Forgets everything the writer holds in memory, after a rollback.
   void ResetWriterState();
@@ -140,12 +158,27 @@ class SqliteStore : public Store {
   std::unordered_map<std::string, std::vector<int64_t>> surname_people_;  // surname or org name
   std::unordered_map<int64_t, CachedPerson> people_;  // Node-based: references stay valid.
   std::vector<int64_t> dirty_people_;  // Ids whose CachedPerson::dirty was set.
+  // A bulk build's quotes per person not yet added to people.quote_count:
+  // those of committed batches (by person id), and those of the batch in
+  // flight as (id, count), moved over when it commits. Not writer caches:
+  // a rollback keeps the committed counts.
+  std::vector<int64_t> deferred_quote_counts_;
+  std::vector<std::pair<int64_t, int64_t>> batch_quote_counts_;
   // Pure functions of the name, so kept until they grow large.
   std::unordered_map<std::string, PersonName> parsed_names_[2];  // By is_organization.
   std::unordered_map<std::string, std::string> normalized_names_;
   ClusterIndex cluster_index_;
   bool cluster_index_loaded_ = false;
   int64_t cluster_index_next_quote_ = 1;  // Quotes below this are in cluster_index_.
+  // simhash_bands joined with the articles' SimHash and group, in memory:
+  // by band (below 4 << 16), the articles holding it in ascending id order,
+  // as the rows of simhash_bands are. When syndication_in_memory_ (the
+  // writer started on a database without articles, e.g. a bulk build),
+  // SyndicationGroup reads these instead of querying per band. Derived
+  // data, kept in step like cluster_index_.
+  bool syndication_in_memory_ = false;
+  std::vector<std::vector<BandedArticle>> syndication_bands_;
+  int64_t syndication_next_article_ = 1;  // Articles below this are in syndication_bands_.
   int64_t data_version_ = -1;  // PRAGMA data_version after our last commit.
   // Representatives' words by cluster, kept across transactions like the
   // caches above; bounded by ClearWriteCaches.
@@ -155,11 +188,13 @@ class SqliteStore : public Store {
   // articles so hashing and clustering allocate nothing once warm.
   std::vector<uint64_t> scratch_words_, scratch_fingerprints_;
   std::vector<int64_t> scratch_shared_, scratch_candidates_;
+  std::string scratch_json_;  // A quote's extra JSON, bound until its row is written.
 
   // Prepared writer statements.
   Statement find_article_, insert_article_, insert_band_, find_band_;
   Statement find_outlet_, insert_outlet_;
-  Statement people_by_surname_, people_by_org_, insert_person_, update_person_, insert_person_name_;
+  Statement people_by_surname_, people_by_org_, insert_person_, update_person_, count_person_quotes_;
+  Statement insert_person_name_;
   Statement insert_article_person_, insert_quote_, index_quote_text_;
   Statement insert_cluster_, update_cluster_, set_cluster_rep_, cluster_rep_text_;
 };

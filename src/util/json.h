@@ -34,6 +34,9 @@ class JsonWriter {
   void Double(double v);
   void Bool(bool v) { Sep(); out_->append(v ? "true" : "false"); }
   void Null() { Sep(); out_->append("null"); }
+  // Appends json, one complete value already written in compact form
+  // (e.g. by a hot loop appending directly), as the next value.
+  void Raw(std::string_view json) { Sep(); out_->append(json); }
 
  private:
   void Sep() { if (!first_) out_->push_back(','); first_ = false; }
