@@ -26,6 +26,15 @@ const Quote* Containing(const Article& a, const std::string& fragment) {
   return best;
 }
 
+// The source text of the shortest statement whose content holds
+// `fragment`, or "(no statement)" / "(no source)".
+std::string SourceOf(const std::string& text, const std::string& fragment) {
+  Article a = Attribute(text);
+  const Quote* q = Containing(a, fragment);
+  if (q == nullptr) return "(no statement)";
+  return q->source ? q->source->text : "(no source)";
+}
+
 TEST(CueLexicon, HasSeveralHundredLemmasWithInflections) {
   const internal::Lexicons& lex = internal::Lexicons::Get();
   EXPECT_GE(lex.cue_count(), 300u);
@@ -152,30 +161,14 @@ TEST(Attribution, ASourceWithARelativeClauseIsTheWholeNounPhrase) {
 TEST(Attribution, ThatBeforeASourceOpensItsClause) {
   // "that" before a name or a plural subject is the clause's, not the
   // source's determiner; nor does it make the words before it the source.
-  struct SourceCase {
-    const char* text;
-    const char* fragment;
-    const char* source;
-  };
-  const SourceCase kSourceCases[] = {
-      {"Reporters wrote that Maria Lopez said the plan had failed.", "the plan had failed", "Maria Lopez"},
-      {"The study found that experts say the plan had failed.", "the plan had failed", "experts"},
-      {"It pushed the themes that marketers hope to sell this year.", "to sell this year", "marketers"},
-  };
-  for (const SourceCase& c : kSourceCases) {
-    SCOPED_TRACE(c.text);
-    Article a = Attribute(c.text);
-    const Quote* q = Containing(a, c.fragment);
-    ASSERT_NE(q, nullptr);
-    ASSERT_TRUE(q->source.has_value());
-    EXPECT_EQ(q->source->text, c.source);
-  }
+  EXPECT_EQ(SourceOf("Reporters wrote that Maria Lopez said the plan had failed.", "the plan had failed"),
+            "Maria Lopez");
+  EXPECT_EQ(SourceOf("The study found that experts say the plan had failed.", "the plan had failed"), "experts");
+  EXPECT_EQ(SourceOf("It pushed the themes that marketers hope to sell this year.", "to sell this year"),
+            "marketers");
   // "that" before a singular noun is its determiner.
-  Article a = Attribute("Critics said that report was wrong, and that committee said it was fine.");
-  const Quote* q = Containing(a, "it was fine");
-  ASSERT_NE(q, nullptr);
-  ASSERT_TRUE(q->source.has_value());
-  EXPECT_EQ(q->source->text, "that committee");
+  EXPECT_EQ(SourceOf("Critics said that report was wrong, and that committee said it was fine.", "it was fine"),
+            "that committee");
 }
 
 TEST(Attribution, TheAddresseeOfToldIsTheWholeNounPhrase) {
@@ -206,33 +199,20 @@ TEST(Attribution, TheAddresseeOfToldIsTheWholeNounPhrase) {
 }
 
 TEST(Attribution, AShareOfPeopleIsASource) {
-  const char* const kTexts[][2] = {
-      {"Two in three said they are less likely to vote.", "Two in three"},
-      {"Two in three voters said they are less likely to vote.", "Two in three voters"},
-      {"Nearly three in five said they are unhappy.", "Nearly three in five"},
-  };
-  for (const auto& c : kTexts) {
-    SCOPED_TRACE(c[0]);
-    Article a = Attribute(c[0]);
-    ASSERT_EQ(a.quotes.size(), 1u);
-    ASSERT_TRUE(a.quotes[0].source.has_value());
-    EXPECT_EQ(a.quotes[0].source->text, c[1]);
-    EXPECT_EQ(a.quotes[0].cue->text, "said");
-  }
+  EXPECT_EQ(SourceOf("Two in three said they are less likely to vote.", "less likely"), "Two in three");
+  EXPECT_EQ(SourceOf("Two in three voters said they are less likely to vote.", "less likely"), "Two in three voters");
+  EXPECT_EQ(SourceOf("Nearly three in five said they are unhappy.", "unhappy"), "Nearly three in five");
   // A count after "in" that is no share stays out of the source.
-  Article a = Attribute("He finished second in three states, aides said.");
-  ASSERT_EQ(a.quotes.size(), 1u);
-  EXPECT_EQ(a.quotes[0].source->text, "aides");
+  EXPECT_EQ(SourceOf("He finished second in three states, aides said.", "three states"), "aides");
 }
 
 TEST(Attribution, AQuotedTitleInsideAnAppositiveKeepsTheSpeaker) {
-  Article a = Attribute(
-      "Hemsley, the co-author of \"Going Viral,\" about the spread of rumours, said the days of one story "
-      "were gone.");
+  const std::string text =
+      "Hemsley, the co-author of \"Going Viral,\" about the spread of rumours, said the days of one story were gone.";
+  EXPECT_EQ(SourceOf(text, "the days of one story"), "Hemsley");
+  Article a = Attribute(text);
   const Quote* q = Containing(a, "the days of one story");
   ASSERT_NE(q, nullptr);
-  ASSERT_TRUE(q->source.has_value());
-  EXPECT_EQ(q->source->text, "Hemsley");
   EXPECT_STREQ(QuoteTypeName(q->type), "indirect");
 }
 
@@ -272,26 +252,24 @@ TEST(Attribution, AQuotationThatRunsOnIsNotTheNextFramesContent) {
 }
 
 TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {
-  const char* const kTexts[][2] = {
-      {"Massimo Franco, a columnist for the Italian newspaper Corriere della Sera, wrote that it was over.",
-       "Massimo Franco"},
-      {"Ann Weingarten, who has rallied members behind Clinton, said the race was tightening.", "Ann Weingarten"},
-      {"Another intelligence source speaking to Fox News said the agents were in place.",
-       "Another intelligence source"},
-      {"Nate Cohn, writing in The New York Times, noticed that the polls moved.", "Nate Cohn"},
-      // A name the lexicons don't know before an appositive ending in one.
-      {"Mukasey, the attorney general under President George W. Bush, criticized the email use.", "Mukasey"},
-      // The appositive's head is still the speaker.
-      {"The opposition leader, Tomas Berg, said the vote was fair.", "Tomas Berg"},
-  };
-  for (const auto& c : kTexts) {
-    SCOPED_TRACE(c[0]);
-    Article a = Attribute(c[0]);
-    ASSERT_FALSE(a.quotes.empty());
-    const Quote& q = a.quotes.back();
-    ASSERT_TRUE(q.source.has_value());
-    EXPECT_EQ(q.source->text, c[1]);
-  }
+  EXPECT_EQ(SourceOf("Massimo Franco, a columnist for the Italian newspaper Corriere della Sera, wrote that it was "
+                     "over.",
+                     "it was over"),
+            "Massimo Franco");
+  EXPECT_EQ(SourceOf("Ann Weingarten, who has rallied members behind Clinton, said the race was tightening.",
+                     "the race was tightening"),
+            "Ann Weingarten");
+  EXPECT_EQ(SourceOf("Another intelligence source speaking to Fox News said the agents were in place.",
+                     "the agents were in place"),
+            "Another intelligence source");
+  EXPECT_EQ(SourceOf("Nate Cohn, writing in The New York Times, noticed that the polls moved.", "the polls moved"),
+            "Nate Cohn");
+  // A name the lexicons don't know before an appositive ending in one.
+  EXPECT_EQ(SourceOf("Mukasey, the attorney general under President George W. Bush, criticized the email use.",
+                     "the email use"),
+            "Mukasey");
+  // The appositive's head is still the speaker.
+  EXPECT_EQ(SourceOf("The opposition leader, Tomas Berg, said the vote was fair.", "the vote was fair"), "Tomas Berg");
   // A stray closing mark after the quotation does not become the source.
   Article a = Attribute("''We will bomb them out of there,''' said Senator John McCain.");
   ASSERT_EQ(a.quotes.size(), 1u);
@@ -299,46 +277,37 @@ TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {
 }
 
 TEST(Attribution, AModifierBetweenCommasLeavesTheSubjectBeforeIt) {
-  const char* const kTexts[][2] = {
-      {"Clinton, during a town hall meeting in Columbus, Ohio, said she would win the state.", "Clinton"},
-      {"Powell's office, when contacted by Reuters, said the diplomat could not confirm it.", "Powell's office"},
-      {"Sen. Chuck Grassley, facing a spirited challenge in Iowa, a swing state, said he would welcome Cruz.",
-       "Sen. Chuck Grassley"},
-      {"Sen. Roy Blunt (R-Mo.), facing a stiff challenge from Jason Kander, noted that Cruz had won.",
-       "Sen. Roy Blunt"},
-      // A relative clause ending in a name after a preposition.
-      {"Officials who spoke with The Huffington Post said the committee had become a shell.",
-       "Officials who spoke with The Huffington Post"},
-  };
-  for (const auto& c : kTexts) {
-    SCOPED_TRACE(c[0]);
-    Article a = Attribute(c[0]);
-    ASSERT_FALSE(a.quotes.empty());
-    const Quote& q = a.quotes.front();
-    ASSERT_TRUE(q.source.has_value());
-    EXPECT_EQ(q.source->text, c[1]);
-  }
+  EXPECT_EQ(SourceOf("Clinton, during a town hall meeting in Columbus, Ohio, said she would win the state.",
+                     "she would win"),
+            "Clinton");
+  EXPECT_EQ(SourceOf("Powell's office, when contacted by Reuters, said the diplomat could not confirm it.",
+                     "the diplomat could not"),
+            "Powell's office");
+  EXPECT_EQ(SourceOf("Sen. Chuck Grassley, facing a spirited challenge in Iowa, a swing state, said he would "
+                     "welcome Cruz.",
+                     "he would welcome"),
+            "Sen. Chuck Grassley");
+  EXPECT_EQ(SourceOf("Sen. Roy Blunt (R-Mo.), facing a stiff challenge from Jason Kander, noted that Cruz had won.",
+                     "Cruz had won"),
+            "Sen. Roy Blunt");
+  // A relative clause ending in a name after a preposition.
+  EXPECT_EQ(SourceOf("Officials who spoke with The Huffington Post said the committee had become a shell.",
+                     "had become a shell"),
+            "Officials who spoke with The Huffington Post");
 }
 
 TEST(Attribution, APhraseBetweenANamedSubjectAndItsVerb) {
-  const char* const kTexts[][2] = {
-      {"Donald Trump at the time said he would win.", "Donald Trump"},
-      {"Jeb Bush in a Medium post said he would cut taxes.", "Jeb Bush"},
-      // Not across a comma: the appositive's own phrase stays inside it.
-      {"Rabbi Marvin Hier, the founder of the Simon Wiesenthal Center in Los Angeles, has said that the group "
-       "is evil.",
-       "Rabbi Marvin Hier"},
-      // A time phrase before "including" is no subject.
-      {"Veterans interviewed at rallies this week, including Tom Jebens, said they had doubts.", "Tom Jebens"},
-  };
-  for (const auto& c : kTexts) {
-    SCOPED_TRACE(c[0]);
-    Article a = Attribute(c[0]);
-    ASSERT_FALSE(a.quotes.empty());
-    const Quote& q = a.quotes.front();
-    ASSERT_TRUE(q.source.has_value());
-    EXPECT_EQ(q.source->text, c[1]);
-  }
+  EXPECT_EQ(SourceOf("Donald Trump at the time said he would win.", "he would win"), "Donald Trump");
+  EXPECT_EQ(SourceOf("Jeb Bush in a Medium post said he would cut taxes.", "cut taxes"), "Jeb Bush");
+  // Not across a comma: the appositive's own phrase stays inside it.
+  EXPECT_EQ(SourceOf("Rabbi Marvin Hier, the founder of the Simon Wiesenthal Center in Los Angeles, has said that "
+                     "the group is evil.",
+                     "the group is evil"),
+            "Rabbi Marvin Hier");
+  // A time phrase before "including" is no subject.
+  EXPECT_EQ(SourceOf("Veterans interviewed at rallies this week, including Tom Jebens, said they had doubts.",
+                     "they had doubts"),
+            "Tom Jebens");
 }
 
 TEST(Attribution, AFrameAfterACommaAndItsCircumstances) {
