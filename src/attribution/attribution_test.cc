@@ -346,6 +346,20 @@ TEST(Attribution, AFrameAfterACommaAndItsCircumstances) {
   ASSERT_NE(q, nullptr);
 }
 
+TEST(Attribution, AVerbJoinedInARelativeClauseTakesItsPronoun) {
+  Article a = Attribute(
+      "Tom Berg told Annette Guessford, who answered her door on Sunday and said she planned to caucus for "
+      "Clinton.");
+  const Quote* q = Containing(a, "she planned to caucus");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->source.has_value());
+  EXPECT_EQ(q->source->text, "who");
+  EXPECT_EQ(q->speaker.value_or(""), "Annette Guessford");
+  // Without the relative clause the sentence's subject speaks.
+  EXPECT_EQ(SourceOf("The judge rubbed his chin, and then said the case was closed.", "the case was closed"),
+            "The judge");
+}
+
 TEST(Attribution, APollIsTheSourceOfWhatItShows) {
   Article a = Attribute("In a Harbor Institute poll, Lopez had 38 percent support. Berg leads in the latest polls. "
                         "Berg slid in the polls behind Lopez after the debate.");

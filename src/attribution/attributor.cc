@@ -503,6 +503,18 @@ int Attributor::SourceLeftOf(int cue_first) {
   bool then_skipped = k + 1 < cue_first && t_.IsWord(k + 1) && t_.Lower(k + 1) == "then";
   if ((t_.IsWord(k) && (t_.Lower(k) == "and" || t_.Lower(k) == "but" || t_.Lower(k) == "or")) ||
       (then_skipped && t_.IsPunct(k, ','))) {
+    // "Tom told Annette Guessford, who answered her door and said ...": in a
+    // relative clause the verb's subject is the relative pronoun, which
+    // names the person before its comma.
+    for (int x = k - 1; x - 2 >= s_first && k - x <= 20; --x) {
+      if (t_.IsPunct(x, ',') || InQuote(x)) break;
+      if (!t_.IsWord(x) || t_.Lower(x) != "who" || !t_.IsPunct(x - 1, ',')) continue;
+      int antecedent = mentions_->EndingAt(x - 2);
+      if (antecedent >= 0 && mentions_->mention(antecedent).entity >= 0) {
+        return mentions_->AddLinkedPhrase(x, x + 1, mentions_->mention(antecedent).entity);
+      }
+      break;
+    }
     // "The judge rubbed his chin, and then said ...", "Kasich offered him a
     // job, then says ...": the sentence's subject.
     int subject = SubjectMention(s_first, k);
