@@ -360,6 +360,16 @@ TEST(Attribution, AVerbJoinedInARelativeClauseTakesItsPronoun) {
             "The judge");
 }
 
+TEST(Attribution, ARelativeClauseBetweenDashesIsAnAside) {
+  Article a = Attribute("Front-runner Donald Trump - who previously said he would bomb the oil fields - won again.");
+  const Quote* q = Containing(a, "bomb the oil fields");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->content.text, "he would bomb the oil fields");
+  ASSERT_TRUE(q->source.has_value());
+  EXPECT_EQ(q->source->text, "who");
+  EXPECT_EQ(q->speaker.value_or(""), "Donald Trump");
+}
+
 TEST(Attribution, APollIsTheSourceOfWhatItShows) {
   Article a = Attribute("In a Harbor Institute poll, Lopez had 38 percent support. Berg leads in the latest polls. "
                         "Berg slid in the polls behind Lopez after the debate.");

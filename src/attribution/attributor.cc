@@ -633,9 +633,11 @@ int Attributor::SourceLeftOf(int cue_first) {
   }
   if (t_.IsWord(k)) {
     std::string_view w = t_.Lower(k);
-    if ((w == "who" || w == "which" || w == "that") && k - 2 >= s_first && t_.IsPunct(k - 1, ',')) {
-      // "said Harvey, who acknowledged ...": the relative pronoun is the
-      // source in its clause and names the person before it.
+    if ((w == "who" || w == "which" || w == "that") && k - 2 >= s_first &&
+        (t_.IsPunct(k - 1, ',') || is_dash(k - 1) || t_.IsPunct(k - 1, '-'))) {
+      // "said Harvey, who acknowledged ...", "Donald Trump - who previously
+      // said ...": the relative pronoun is the source in its clause and
+      // names the person before it.
       int antecedent = mentions_->EndingAt(k - 2);
       if (antecedent < 0) return -1;
       return mentions_->AddLinkedPhrase(k, k + 1, mentions_->mention(antecedent).entity);
@@ -1389,6 +1391,23 @@ void Attributor::AttributeCues() {
       }
       if (!ParseAfterCue(c, after, s_end, &a, &content_first)) continue;
       content_last = ContentEnd(content_first, s_end, (form->flags & kCueTakesOf) != 0);
+      // "Donald Trump - who previously said he would ... - won": a source
+      // after a dash opens an aside that the next dash closes.
+      if (!inverted && a.source >= 0) {
+        auto dash = [&](int x) {
+          std::string_view d = t_.Surface(x);
+          return d == "\xE2\x80\x94" || d == "\xE2\x80\x93" || d == "--" || t_.IsPunct(x, '-');
+        };
+        int before = mentions_->mention(a.source).first - 1;
+        if (before > s_first && dash(before)) {
+          for (int x = content_first; x < content_last; ++x) {
+            if (dash(x)) {
+              content_last = x;
+              break;
+            }
+          }
+        }
+      }
       bool forward = false;
       // "..., said RoseAnn DeMoro, executive director of ...": after an
       // inverted source comes an appositive, not the statement.
