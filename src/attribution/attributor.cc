@@ -246,6 +246,16 @@ std::string Attributor::PhraseText(int first, int last) const {
   return std::string(t_.text().substr(t_[first].begin, t_[last - 1].end - t_[first].begin));
 }
 
+bool Attributor::IsRelativeTimePhrase(int k, int limit) const {
+  if (k < 0 || k + 1 >= limit || !t_.IsWord(k) || !t_.IsWord(k + 1)) return false;
+  std::string_view w = t_.Lower(k);
+  if (w != "last" && w != "this" && w != "earlier") return false;
+  std::string_view nx = t_.Lower(k + 1);
+  return nx == "week" || nx == "month" || nx == "year" || nx == "night" || nx == "weekend" || nx == "summer" ||
+         nx == "spring" || nx == "fall" || nx == "winter" || nx == "morning" || nx == "afternoon" ||
+         nx == "evening";
+}
+
 int Attributor::SkipAdverbials(int k, int limit, int* time) {
   int modifiers = 0;
   while (k < limit) {
@@ -287,16 +297,9 @@ int Attributor::SkipAdverbials(int k, int limit, int* time) {
       k = j;
       continue;
     }
-    if (w == "last" || w == "this" || w == "earlier") {
-      if (k + 1 < limit && t_.IsWord(k + 1)) {
-        std::string_view nx = t_.Lower(k + 1);
-        if (nx == "week" || nx == "month" || nx == "year" || nx == "night" || nx == "weekend" || nx == "summer" ||
-            nx == "spring" || nx == "fall" || nx == "winter" || nx == "morning" || nx == "afternoon" ||
-            nx == "evening") {
-          k += 2;
-          continue;
-        }
-      }
+    if (IsRelativeTimePhrase(k, limit)) {
+      k += 2;
+      continue;
     }
     break;
   }
@@ -582,8 +585,7 @@ int Attributor::SourceLeftOf(int cue_first) {
       if (end < s_first) break;
       // "veterans interviewed this week, including Mr. Jebens, said": a
       // time phrase is no subject.
-      bool time_end = end - 1 >= s_first && t_.IsWord(end - 1) &&
-                      (t_.Lower(end - 1) == "this" || t_.Lower(end - 1) == "last" || t_.Lower(end - 1) == "next");
+      bool time_end = end - 1 >= s_first && IsRelativeTimePhrase(end - 1, end + 1);
       for (int b = std::max(s_first, end - 3); b <= end && !time_end; ++b) {
         time_end = facts_.time_at[b] >= 0 && times_[facts_.time_at[b]].last == end + 1;
       }

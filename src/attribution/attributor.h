@@ -95,6 +95,10 @@ class Attributor {
   int NounPhraseRight(int k, int limit);
   int ParseAddressee(int k, int limit, std::string* addressee);
   int SkipAdverbials(int k, int limit, int* time);
+  // True when tokens k, k + 1 (before `limit`) are "last", "this" or
+  // "earlier" and a time noun ("last week", "this morning"): a time phrase
+  // the time expressions leave unresolved.
+  bool IsRelativeTimePhrase(int k, int limit) const;
   int ContentEnd(int first, int limit, bool clause_only) const;
   int SentenceEnd(int i) const;
   int SentenceFirst(int i) const;
