@@ -251,6 +251,32 @@ TEST(Attribution, AQuotationThatRunsOnIsNotTheNextFramesContent) {
   EXPECT_EQ(q->cue->text, "told");
 }
 
+TEST(Attribution, AQuotationOpenedInsideAClauseIsMixedFromTheSentenceStart) {
+  // Closed before its trailing frame, but opened after words of the clause:
+  // the statement is the whole clause.
+  Article a = Attribute("The bakery closed last week. He was a \u201cgenerous and patient teacher,\u201d the "
+                        "family said in a statement.");
+  const Quote* q = Containing(a, "generous and patient");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->content.text, "He was a \u201cgenerous and patient teacher,\u201d");
+  EXPECT_STREQ(QuoteTypeName(q->type), "mixed");
+  ASSERT_TRUE(q->source.has_value());
+  EXPECT_EQ(q->source->text, "the family");
+  // The next quotation of the paragraph is the same statement's next part.
+  a = Attribute("Still, bakeries are \u201conly just breaking even,\u201d Ms. Lund said. \u201cFlour costs "
+                "twice what it did, and nobody wants to pay more for bread.\u201d");
+  q = Containing(a, "only just breaking even");
+  ASSERT_NE(q, nullptr);
+  EXPECT_STREQ(QuoteTypeName(q->type), "mixed");
+  ASSERT_EQ(q->parts.size(), 2u);
+  EXPECT_EQ(Containing(a, "nobody wants to pay"), q);
+  // A quotation that opens its sentence stays direct.
+  a = Attribute("\u201cHe was a generous teacher,\u201d the family said.");
+  q = Containing(a, "generous teacher");
+  ASSERT_NE(q, nullptr);
+  EXPECT_STREQ(QuoteTypeName(q->type), "direct");
+}
+
 TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {
   EXPECT_EQ(SourceOf("Massimo Franco, a columnist for the Italian newspaper Corriere della Sera, wrote that it was "
                      "over.",

@@ -1136,6 +1136,21 @@ bool Attributor::TrailingAttribution(int q, FoundAttribution* out) {
     // Hollande said'.
     a.content = {std::min(s.open, SentenceFirst(frame_first)), frame_first - 1};
   }
+  // 'He was a “respected manager,” the statement said.': a quotation closed
+  // before its frame but opened inside a clause of the sentence is part of a
+  // mixed statement from the sentence's start.
+  bool clause_before = false;
+  if (!run_to_frame) {
+    int first = SentenceFirst(s.open);
+    if (first < s.open && t_[first].paragraph == t_[s.open].paragraph) {
+      clause_before = true;
+      for (int x = first; x < s.open && clause_before; ++x) {
+        clause_before = facts_.cue_len[x] == 0 && t_[x].kind != TokenKind::kQuote && !InQuote(x) &&
+                        !t_.IsPunct(x, ':') && !t_.IsPunct(x, '(') && !t_.IsPunct(x, ')');
+      }
+      if (clause_before) a.content.first = first;
+    }
+  }
   int content_first = after;
   bool parsed = ParseAfterCue(cue, after, limit, &a, &content_first);
   // "..., she said, referencing ...": the frame closes with its comma.
@@ -1159,7 +1174,7 @@ bool Attributor::TrailingAttribution(int q, FoundAttribution* out) {
     if (x < n && t_[x].kind == TokenKind::kQuote && facts_.quote_of_token[x] >= 0 &&
         quotes_[facts_.quote_of_token[x]].open == x) return false;
   }
-  if (run_to_frame) {
+  if (run_to_frame || clause_before) {
     Classify(&a);
   } else {
     a.type = FoundAttribution::Type::kDirect;
@@ -1639,8 +1654,10 @@ void Attributor::AttributeContinuations() {
     // A quoted paragraph right after a directly quoted one continues it too.
     bool whole_paragraph = t_[s.open].Is(kParagraphStart) &&
                            (s.close + 1 >= t_.size() || t_[s.close + 1].paragraph != t_[s.close].paragraph);
-    if ((para_gap == 0 || (para_gap == 1 && whole_paragraph)) && prev.type == FoundAttribution::Type::kDirect &&
-        !prev.continuation && !s.multi_paragraph) {
+    bool quoted_prev = prev.type == FoundAttribution::Type::kDirect ||
+                       (para_gap == 0 && prev.type == FoundAttribution::Type::kMixed);
+    if ((para_gap == 0 || (para_gap == 1 && whole_paragraph)) && quoted_prev && !prev.continuation &&
+        !s.multi_paragraph) {
       FoundAttribution& target = found_[prev_index];
       if (target.parts.empty()) target.parts.push_back(target.content);
       target.parts.push_back({s.open, s.last_inner() + (s.closed ? 1 : 0)});
