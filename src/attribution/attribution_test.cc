@@ -277,6 +277,12 @@ TEST(Attribution, AQuotationOpenedInsideAClauseIsMixedFromTheSentenceStart) {
   EXPECT_STREQ(QuoteTypeName(q->type), "direct");
 }
 
+TEST(Attribution, AParticipleTakesTheMainClauseSubjectNotAnOpeningPhrase) {
+  EXPECT_EQ(SourceOf("In a call with Maria Lopez, Tom Hale praised the mayor, saying the vote was fair.",
+                     "the vote was fair"),
+            "Tom Hale");
+}
+
 TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {
   EXPECT_EQ(SourceOf("Massimo Franco, a columnist for the Italian newspaper Corriere della Sera, wrote that it was "
                      "over.",

@@ -1293,14 +1293,39 @@ int Attributor::ParticipleSubject(int c, int s_first) {
       if (np >= 0) subject = mentions_->AddSourcePhrase(np, c);
     }
   }
-  for (int x = std::max(s_first, c - kMaxSubjectDistance); x < c && subject < 0; ++x) {
-    int m = mentions_->StartingAt(x);
-    if (m >= 0 && mentions_->mention(m).subject && !mentions_->mention(m).in_quote &&
-        mentions_->mention(m).kind != MentionKind::kGroup) {
-      subject = m;
+  if (subject >= 0) return subject;
+  // "In an interview with CNN, Trump continued to question ..., saying",
+  // "Sanders compared himself to Clinton, saying": the main clause's
+  // subject, not a mention in an opening phrase or after a preposition.
+  int from = std::max(s_first, c - kMaxSubjectDistance);
+  from = SkipOpeningPhrases(from, c);
+  for (int pass = 0; pass < 2 && subject < 0; ++pass) {
+    for (int x = pass == 0 ? from : std::max(s_first, c - kMaxSubjectDistance); x < c && subject < 0; ++x) {
+      int m = mentions_->StartingAt(x);
+      if (m >= 0 && mentions_->mention(m).subject && !mentions_->mention(m).in_quote &&
+          mentions_->mention(m).kind != MentionKind::kGroup && (pass == 1 || PrepositionBefore(m) < 0)) {
+        subject = m;
+      }
     }
   }
   return subject;
+}
+
+int Attributor::SkipOpeningPhrases(int first, int before) const {
+  // "On Sunday, ...", "However, ...", "When he arrived, ...", "Arriving upon
+  // the scene, ...": a phrase that opens the sentence up to its comma.
+  for (int opened = 0; opened < 3 && first < before && t_.IsWord(first); ++opened) {
+    std::string_view w = t_.Lower(first);
+    bool opener = IsPreposition(w) || IsClauseOpener(w) || facts_.time_at[first] >= 0 ||
+                  (mentions_->StartingAt(first) < 0 && (w.ends_with("ing") || w.ends_with("ly") ||
+                                                        w == "however" || w == "meanwhile" || w == "still"));
+    if (!opener) break;
+    int comma = first + 1;
+    while (comma < before && !t_.IsPunct(comma, ',') && !InQuote(comma)) ++comma;
+    if (comma >= before - 1 || !t_.IsPunct(comma, ',')) break;
+    first = comma + 1;
+  }
+  return first;
 }
 
 void Attributor::AttributeCues() {

@@ -85,8 +85,12 @@ class Attributor {
   // Clinton"): the nearest one at most four words before it, or -1.
   int PrepositionBefore(int m) const;
   // Returns the subject of a participle cue at c ("..., saying"): the
-  // phrase right before it, else the sentence's first subject mention.
+  // phrase right before it, else the sentence's first subject mention
+  // outside its opening phrases and not after a preposition.
   int ParticipleSubject(int c, int s_first);
+  // Returns the first token after the phrases that open a sentence at
+  // `first` and close with a comma before `before` ("On Sunday, ...").
+  int SkipOpeningPhrases(int first, int before) const;
   // Returns the first subject mention of the sentence before token `before`.
   int SubjectMention(int s_first, int before) const;
   int SourceRightOf(int k, int limit, int* end);
