@@ -281,6 +281,8 @@ TEST(Attribution, AParticipleTakesTheMainClauseSubjectNotAnOpeningPhrase) {
   EXPECT_EQ(SourceOf("In a call with Maria Lopez, Tom Hale praised the mayor, saying the vote was fair.",
                      "the vote was fair"),
             "Tom Hale");
+  // A cue only the model knows ("calling") in the same place.
+  EXPECT_EQ(SourceOf("Tom Hale attacked the mayor, calling him a coward.", "him a coward"), "Tom Hale");
 }
 
 TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {

@@ -1328,6 +1328,13 @@ int Attributor::SkipOpeningPhrases(int first, int before) const {
   return first;
 }
 
+bool Attributor::ModelParticiple(int c) const {
+  // "Trump attacked Romney, calling him ...": a cue the model found, in the
+  // -ing form after a comma, opens a participle clause like ", saying".
+  return facts_.cue_form[c] == &ModelCueForm() && c > 0 && t_.IsPunct(c - 1, ',') && t_.IsWord(c) &&
+         !t_[c].Is(kCapitalized) && t_.Lower(c).size() > 4 && t_.Lower(c).ends_with("ing");
+}
+
 void Attributor::AttributeCues() {
   const int n = t_.size();
   for (int c = 0; c < n; ++c) {
@@ -1387,7 +1394,7 @@ void Attributor::AttributeCues() {
           }
         }
       }
-    } else if (form->participle) {
+    } else if (form->participle || ModelParticiple(c)) {
       int subject = ParticipleSubject(c, s_first);
       if (subject < 0) continue;
       a.source = subject;

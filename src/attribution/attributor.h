@@ -88,6 +88,8 @@ class Attributor {
   // phrase right before it, else the sentence's first subject mention
   // outside its opening phrases and not after a preposition.
   int ParticipleSubject(int c, int s_first);
+  // True when the model's cue at c is an -ing form after a comma.
+  bool ModelParticiple(int c) const;
   // Returns the first token after the phrases that open a sentence at
   // `first` and close with a comma before `before` ("On Sunday, ...").
   int SkipOpeningPhrases(int first, int before) const;
