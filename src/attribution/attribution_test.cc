@@ -285,6 +285,12 @@ TEST(Attribution, AParticipleTakesTheMainClauseSubjectNotAnOpeningPhrase) {
   EXPECT_EQ(SourceOf("Tom Hale attacked the mayor, calling him a coward.", "him a coward"), "Tom Hale");
 }
 
+TEST(Attribution, TheAgentOfAPassiveCueIsTheSource) {
+  EXPECT_EQ(SourceOf("Maria Lopez was recommended for the job by Tom Hale, the party's chairman.", "for the job"),
+            "Tom Hale");
+  EXPECT_EQ(SourceOf("Tom Hale was asked by a caller whether the vote was fair.", "the vote was fair"), "a caller");
+}
+
 TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {
   EXPECT_EQ(SourceOf("Massimo Franco, a columnist for the Italian newspaper Corriere della Sera, wrote that it was "
                      "over.",

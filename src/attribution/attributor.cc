@@ -1311,6 +1311,67 @@ int Attributor::ParticipleSubject(int c, int s_first) {
   return subject;
 }
 
+bool Attributor::PassiveAgent(int c, int cue_last, int s_end, int* agent, TokenRange* subject, TokenRange* rest) {
+  const int s_first = SentenceFirst(c);
+  // The be-form: in the cue ("was asked") or before it, past "also",
+  // "never", "been" ("has also been criticized").
+  int verb = -1;
+  for (int x = c; x < cue_last && verb < 0; ++x) {
+    if (t_.IsWord(x) && IsBeForm(t_.Lower(x))) verb = x + 1;
+  }
+  int be = c - 1;
+  while (verb < 0 && be > s_first && t_.IsWord(be) && IsVerbModifier(t_.Lower(be)) && !IsBeForm(t_.Lower(be))) --be;
+  if (verb < 0 && be >= s_first && t_.IsWord(be) && IsBeForm(t_.Lower(be))) verb = c;
+  if (verb < 0 || verb >= cue_last || !t_.IsWord(verb)) return false;
+  std::string_view v = t_.Lower(verb);
+  if (!(v.ends_with("ed") || v.ends_with("en") || v == "told" || v == "said" || v == "thought" || v == "held")) {
+    return false;
+  }
+  if (IsRaisingCue(c, cue_last)) return false;
+  // "was shocked by the reaction", "have been startled by Trump's
+  // remarks": a feeling is the subject's, whatever caused it.
+  static const std::string_view kFeelings[] = {
+      "shocked", "startled", "surprised", "alarmed", "disappointed", "troubled", "concerned", "worried",
+      "frustrated", "impressed", "outraged", "angered", "offended", "stunned", "moved", "encouraged",
+      "pleased", "upset", "disturbed", "dismayed", "baffled", "horrified", "amazed", "gripped",
+      "bothered", "annoyed", "irritated", "heartened", "struck", "taken", "inspired", "motivated", "driven"};
+  for (std::string_view f : kFeelings) {
+    if (v == f) return false;
+  }
+  // "by" within a short phrase after the cue: "was appointed to the
+  // Supreme Court by", not past a comma, a quotation or a clause.
+  int by = -1;
+  for (int x = cue_last; x < s_end && x - cue_last <= 8; ++x) {
+    if (!t_.IsWord(x) && t_[x].kind != TokenKind::kNumber && !t_[x].Is(kPossessive)) break;
+    if (InQuote(x) || facts_.cue_len[x] > 0 || (t_.IsWord(x) && IsClauseOpener(t_.Lower(x)))) break;
+    if (t_.Lower(x) == "by") {
+      by = x;
+      break;
+    }
+  }
+  if (by < 0 || by + 1 >= s_end || !t_.IsWord(by + 1)) return false;
+  // "by shooting them", "by 10 points": no agent.
+  std::string_view next = t_.Lower(by + 1);
+  if (!t_[by + 1].Is(kCapitalized) && next.ends_with("ing")) return false;
+  int end = -1;
+  int source = SourceRightOf(by + 1, s_end, &end);
+  if (source < 0 || mentions_->mention(source).first != by + 1) return false;
+  int patient = SourceLeftOf(c);
+  if (patient < 0) return false;
+  *agent = source;
+  // "was asked by a caller why ...": the clause after the agent is the
+  // statement.
+  std::string_view after = end < s_end && t_.IsWord(end) ? t_.Lower(end) : std::string_view();
+  if (after == "whether" || after == "if" || after == "why" || after == "how" || after == "what" || after == "that") {
+    *subject = {end, ContentEnd(end, s_end, false)};
+    *rest = {};
+    return true;
+  }
+  *subject = {mentions_->mention(patient).first, mentions_->mention(patient).last};
+  *rest = {cue_last, by};
+  return true;
+}
+
 int Attributor::SkipOpeningPhrases(int first, int before) const {
   // "On Sunday, ...", "However, ...", "When he arrived, ...", "Arriving upon
   // the scene, ...": a phrase that opens the sentence up to its comma.
@@ -1400,6 +1461,12 @@ void Attributor::AttributeCues() {
       a.source = subject;
       if (!ParseAfterCue(c, cue_last, s_end, &a, &content_first)) continue;
       content_last = ContentEnd(content_first, s_end, false);
+    } else if (PassiveAgent(c, cue_last, s_end, &a.source, &a.content, &tail)) {
+      // "He was recommended for the job by Roger Stone": the agent of a
+      // passive cue is the source; the subject and the words up to "by"
+      // are what it said.
+      content_first = a.content.first;
+      content_last = a.content.last;
     } else {
       int after = cue_last;
       bool inverted = false;

@@ -88,6 +88,11 @@ class Attributor {
   // phrase right before it, else the sentence's first subject mention
   // outside its opening phrases and not after a preposition.
   int ParticipleSubject(int c, int s_first);
+  // For a passive cue at [c, cue_last) followed by "by" and a source
+  // ("Ginsburg was appointed to the court by Bill Clinton"): sets the
+  // agent's mention, the subject's span and the words between the cue and
+  // "by", and returns true.
+  bool PassiveAgent(int c, int cue_last, int s_end, int* agent, TokenRange* subject, TokenRange* rest);
   // True when the model's cue at c is an -ing form after a comma.
   bool ModelParticiple(int c) const;
   // Returns the first token after the phrases that open a sentence at
