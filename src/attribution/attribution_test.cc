@@ -291,6 +291,16 @@ TEST(Attribution, TheAgentOfAPassiveCueIsTheSource) {
   EXPECT_EQ(SourceOf("Tom Hale was asked by a caller whether the vote was fair.", "the vote was fair"), "a caller");
 }
 
+TEST(Attribution, ARelativeThatBeforeTheCueIsTheSource) {
+  EXPECT_EQ(SourceOf("Protesters gathered outside the Lopez Center, a downtown museum that promotes her ideals and "
+                     "shows her paintings.",
+                     "her ideals"),
+            "that");
+  EXPECT_EQ(SourceOf("She has fallen out of favor with green groups that once regarded her as a friend of the forests.",
+                     "a friend of the forests"),
+            "that");
+}
+
 TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {
   EXPECT_EQ(SourceOf("Massimo Franco, a columnist for the Italian newspaper Corriere della Sera, wrote that it was "
                      "over.",

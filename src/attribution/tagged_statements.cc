@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "src/attribution/word_sets.h"
+
 namespace whosaid::internal {
 namespace {
 
@@ -105,6 +107,21 @@ int BestMention(const TokenizedText& t, const MentionTable& mentions, const Span
     }
   }
   return best;
+}
+
+// "a foundation that focuses on ...": the relative "that" right before the
+// cue (past "once", "has" and the like), after a noun; or -1.
+int RelativeThatBefore(const TokenizedText& t, const TokenFacts& facts, int cue_first) {
+  int k = cue_first - 1;
+  while (k > 0 && cue_first - k <= 3 && t.IsWord(k) && IsVerbModifier(t.Lower(k)) &&
+         t[k].sentence == t[cue_first].sentence) {
+    --k;
+  }
+  if (k < 2 || !t.IsWord(k) || t.Lower(k) != "that" || t[k - 1].sentence != t[k].sentence) return -1;
+  if (!t.IsWord(k - 1) || facts.quote_of_token[k - 1] >= 0 || facts.cue_len[k - 1] > 0) return -1;
+  std::string_view before = t.Lower(k - 1);
+  if (IsFunctionWord(before) || IsPreposition(before)) return -1;
+  return k;
 }
 
 }  // namespace
@@ -214,7 +231,16 @@ int AddTaggedStatements(const TokenizedText& t, const std::vector<QuotedSpan>& q
     a.content = s.content;
     a.cue = cue;
     a.type = TypeOf(t, quoted, facts.quote_of_token, s.content);
-    if (!s.source.empty()) {
+    int that = RelativeThatBefore(t, facts, cue.first);
+    if (s.source.empty() && that >= 0) {
+      // The noun phrase with its "that": PolNeAR marks either as the source.
+      int head = mentions->EndingAt(that - 1);
+      int first = head >= 0 ? mentions->mention(head).first : that;
+      a.source = head >= 0 && mentions->mention(head).entity >= 0
+                     ? mentions->AddLinkedPhrase(first, that + 1, mentions->mention(head).entity)
+                     : mentions->AddSourcePhrase(first, that + 1);
+      if (a.source >= 0) a.speaker = mentions->mention(a.source).entity;
+    } else if (!s.source.empty()) {
       a.source = MentionOver(*mentions, s.source);
       if (a.source < 0) a.source = mentions->AddSourcePhrase(s.source.first, s.source.last);
       if (a.source >= 0) a.speaker = mentions->mention(a.source).entity;
