@@ -301,6 +301,13 @@ TEST(Attribution, ARelativeThatBeforeTheCueIsTheSource) {
             "that");
 }
 
+TEST(Attribution, ARelativePronounSpeaksAcrossAnAdverbialPhrase) {
+  EXPECT_EQ(SourceOf("Maria Lopez, who in the past has criticized the plan, spoke first.", "the plan"), "who");
+  EXPECT_EQ(SourceOf("Tom Hale, who, after a long night at the count, said the vote was fair, left early.",
+                     "the vote was fair"),
+            "who");
+}
+
 TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {
   EXPECT_EQ(SourceOf("Massimo Franco, a columnist for the Italian newspaper Corriere della Sera, wrote that it was "
                      "over.",

@@ -426,8 +426,60 @@ int Attributor::PrepositionBefore(int m) const {
   return -1;
 }
 
+int Attributor::RelativePronounBefore(int cue_first, int s_first) const {
+  // "Beck, who has in the past described ...", "Alito, who in two earlier
+  // opinions had made clear ...", "her campaign's leadership, who, on a
+  // press call Friday, criticized ...": between the pronoun and its verb
+  // only adverbs and phrases that open with a preposition, no verb.
+  int commas = 0;
+  bool phrase = false;
+  for (int x = cue_first - 1; x > s_first && cue_first - x <= 14; --x) {
+    if (InQuote(x) || facts_.cue_len[x] > 0) return -1;
+    if (t_.IsPunct(x, ',')) {
+      if (++commas > 2) return -1;
+      continue;
+    }
+    if (facts_.time_at[x] >= 0) {
+      phrase = true;
+      continue;
+    }
+    if (!t_.IsWord(x) && t_[x].kind != TokenKind::kNumber && !t_[x].Is(kPossessive)) return -1;
+    std::string_view w = t_.Lower(x);
+    if (w == "who" || w == "which") {
+      // A comma pair must enclose the phrase right after the pronoun.
+      if (!phrase || commas == 1 || (commas == 2 && !t_.IsPunct(x + 1, ','))) return -1;
+      // "in which 67 percent of voters say", "questions on who": the
+      // pronoun is an object.
+      if (!t_.IsPunct(x - 1, ',') && !t_.IsWord(x - 1)) return -1;
+      if (t_.IsWord(x - 1) && (IsPreposition(t_.Lower(x - 1)) || IsFunctionWord(t_.Lower(x - 1)))) return -1;
+      // The phrase opens right after the pronoun, past auxiliaries ("who
+      // has in the past"): not "which the OECD says", "who was reluctant to".
+      int y = x + 1;
+      if (t_.IsPunct(y, ',')) ++y;
+      while (y < cue_first && t_.IsWord(y) && IsVerbModifier(t_.Lower(y)) && !IsPreposition(t_.Lower(y))) ++y;
+      bool opens = y < cue_first && (facts_.time_at[y] >= 0 ||
+                                     (t_.IsWord(y) && (IsPreposition(t_.Lower(y)) || t_.Lower(y) == "while")));
+      return opens ? x : -1;
+    }
+    if (IsPreposition(w) || w == "after" || w == "while") {
+      phrase = true;
+      continue;
+    }
+    if (IsVerbModifier(w) || IsFunctionWord(w)) continue;
+    if (t_.IsWord(x) && (w.ends_with("ed") || IsCommonVerb(w) || IsClauseOpener(w))) return -1;
+  }
+  return -1;
+}
+
 int Attributor::SourceLeftOf(int cue_first) {
   int s_first = SentenceFirst(cue_first);
+  if (int rel = RelativePronounBefore(cue_first, s_first); rel >= 0) {
+    int antecedent = t_.IsPunct(rel - 1, ',') ? mentions_->EndingAt(rel - 2) : mentions_->EndingAt(rel - 1);
+    if (antecedent >= 0 && mentions_->mention(antecedent).entity >= 0) {
+      return mentions_->AddLinkedPhrase(rel, rel + 1, mentions_->mention(antecedent).entity);
+    }
+    return mentions_->AddSourcePhrase(rel, rel + 1);
+  }
   int k = cue_first - 1;
   int skipped = 0;
   while (k >= s_first && skipped < 4) {

@@ -80,6 +80,9 @@ class Attributor {
   void AttributeColons();
   bool ParseAfterCue(int cue_first, int cue_last, int limit, FoundAttribution* a, int* content_first);
   int SourceLeftOf(int cue_first);
+  // Returns the relative pronoun ("who", "which") that is the subject of
+  // the cue at cue_first across an adverbial phrase, or -1.
+  int RelativePronounBefore(int cue_first, int s_first) const;
   // Returns the preposition that makes mention m an object ("speaking to
   // Fox News", "for the Italian newspaper Corriere della Sera", "behind
   // Clinton"): the nearest one at most four words before it, or -1.
