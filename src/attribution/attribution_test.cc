@@ -308,6 +308,13 @@ TEST(Attribution, ARelativePronounSpeaksAcrossAnAdverbialPhrase) {
             "who");
 }
 
+TEST(Attribution, AVerbJoinedInsideAWhichClauseTakesThePronoun) {
+  EXPECT_EQ(SourceOf("The senator has courted the Latino community, which largely supports the bill and ranks it "
+                     "as a higher priority.",
+                     "a higher priority"),
+            "which");
+}
+
 TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {
   EXPECT_EQ(SourceOf("Massimo Franco, a columnist for the Italian newspaper Corriere della Sera, wrote that it was "
                      "over.",

@@ -555,20 +555,27 @@ int Attributor::SourceLeftOf(int cue_first) {
     }
     return m;
   }
+  auto is_dash = [&](int x) {
+    std::string_view d = t_.Surface(x);
+    return d == "\xE2\x80\x94" || d == "\xE2\x80\x93" || d == "--";
+  };
   bool then_skipped = k + 1 < cue_first && t_.IsWord(k + 1) && t_.Lower(k + 1) == "then";
   if ((t_.IsWord(k) && (t_.Lower(k) == "and" || t_.Lower(k) == "but" || t_.Lower(k) == "or")) ||
       (then_skipped && t_.IsPunct(k, ','))) {
     // "Tom told Annette Guessford, who answered her door and said ...": in a
     // relative clause the verb's subject is the relative pronoun, which
     // names the person before its comma.
-    for (int x = k - 1; x - 2 >= s_first && k - x <= 20; --x) {
-      if (t_.IsPunct(x, ',') || InQuote(x)) break;
-      if (!t_.IsWord(x) || t_.Lower(x) != "who" || !t_.IsPunct(x - 1, ',')) continue;
+    // "the Latino community, which largely supports reform and ranks it
+    // ...": the same for "which", whatever the antecedent.
+    for (int x = k - 1; x - 2 >= s_first && k - x <= 30; --x) {
+      if (t_.IsPunct(x, ',') || is_dash(x) || InQuote(x)) break;
+      if (!t_.IsWord(x) || (t_.Lower(x) != "who" && t_.Lower(x) != "which")) continue;
+      if (!t_.IsPunct(x - 1, ',') && !is_dash(x - 1)) break;
       int antecedent = mentions_->EndingAt(x - 2);
       if (antecedent >= 0 && mentions_->mention(antecedent).entity >= 0) {
         return mentions_->AddLinkedPhrase(x, x + 1, mentions_->mention(antecedent).entity);
       }
-      break;
+      return mentions_->AddSourcePhrase(x, x + 1);
     }
     // "The judge rubbed his chin, and then said ...", "Kasich offered him a
     // job, then says ...": the sentence's subject.
@@ -579,10 +586,6 @@ int Attributor::SourceLeftOf(int cue_first) {
     }
     return subject;
   }
-  auto is_dash = [&](int x) {
-    std::string_view d = t_.Surface(x);
-    return d == "\xE2\x80\x94" || d == "\xE2\x80\x93" || d == "--";
-  };
   if (is_dash(k) && k - 1 > s_first) {
     // "Insiders in two states — Nevada and South Carolina — said": the
     // speaker stands before the opening dash.
