@@ -315,6 +315,13 @@ TEST(Attribution, AVerbJoinedInsideAWhichClauseTakesThePronoun) {
             "which");
 }
 
+TEST(Attribution, AParticipleOpeningTheSentenceTakesTheSubjectAfterItsComma) {
+  EXPECT_EQ(SourceOf("Despite challenging the plan, Maria Lopez said she would vote for it.", "the plan"),
+            "Maria Lopez");
+  EXPECT_EQ(SourceOf("Having announced that the count was over, Tom Hale left the hall.", "the count was over"),
+            "Tom Hale");
+}
+
 TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {
   EXPECT_EQ(SourceOf("Massimo Franco, a columnist for the Italian newspaper Corriere della Sera, wrote that it was "
                      "over.",

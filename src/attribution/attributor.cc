@@ -1338,8 +1338,40 @@ void Attributor::AttributeDirectQuotes() {
   }
 }
 
+bool Attributor::OpensSentence(int c, int s_first) const {
+  // "Noting that ...", "Having announced that ...", "Despite challenging
+  // ...", "One month after announcing ...".
+  static const std::string_view kOpeners[] = {"having", "despite", "besides", "after", "before", "while", "when",
+                                              "since", "by", "without", "in", "on", "upon", "one", "two", "a",
+                                              "few", "day", "days", "week", "weeks", "month", "months", "year",
+                                              "years", "just", "even", "also", "not", "been", "continuing"};
+  bool perfect = c > s_first && t_.IsWord(c - 1) && t_.Lower(c - 1) == "having";
+  if (!t_.IsWord(c) || !(t_.Lower(c).ends_with("ing") || perfect) || c - s_first > 4) return false;
+  for (int x = s_first; x < c; ++x) {
+    if (!t_.IsWord(x) || InQuote(x)) return false;
+    bool known = false;
+    for (std::string_view o : kOpeners) known = known || t_.Lower(x) == o;
+    if (!known) return false;
+  }
+  return true;
+}
+
 int Attributor::ParticipleSubject(int c, int s_first) {
   int subject = -1;
+  // "Despite challenging the majority leader, Cruz said ...": a participle
+  // that opens the sentence takes the subject after its phrase's comma.
+  if (OpensSentence(c, s_first)) {
+    int s_end = SentenceEnd(c);
+    int comma = c + 1;
+    while (comma < s_end && comma - c <= 40 && !(t_.IsPunct(comma, ',') && !InQuote(comma))) ++comma;
+    if (comma + 1 < s_end && t_.IsPunct(comma, ',')) {
+      int after = comma + 1;
+      int m = mentions_->StartingAt(after);
+      if (m >= 0 && !mentions_->mention(m).in_quote) return m;
+      int e = NounPhraseRight(after, s_end);
+      if (e > after) return mentions_->AddSourcePhrase(after, e);
+    }
+  }
   if (c - 1 >= s_first && t_.IsWord(c - 1) && !IsBeForm(t_.Lower(c - 1)) && !IsPreposition(t_.Lower(c - 1)) &&
       !IsFunctionWord(t_.Lower(c - 1))) {
     subject = mentions_->EndingAt(c - 1);
@@ -1447,8 +1479,10 @@ int Attributor::SkipOpeningPhrases(int first, int before) const {
 bool Attributor::ModelParticiple(int c) const {
   // "Trump attacked Romney, calling him ...": a cue the model found, in the
   // -ing form after a comma, opens a participle clause like ", saying".
-  return facts_.cue_form[c] == &ModelCueForm() && c > 0 && t_.IsPunct(c - 1, ',') && t_.IsWord(c) &&
-         !t_[c].Is(kCapitalized) && t_.Lower(c).size() > 4 && t_.Lower(c).ends_with("ing");
+  if (facts_.cue_form[c] != &ModelCueForm()) return false;
+  if (OpensSentence(c, SentenceFirst(c))) return true;
+  return c > 0 && t_.IsPunct(c - 1, ',') && t_.IsWord(c) && !t_[c].Is(kCapitalized) && t_.Lower(c).size() > 4 &&
+         t_.Lower(c).ends_with("ing");
 }
 
 void Attributor::AttributeCues() {
@@ -1510,7 +1544,7 @@ void Attributor::AttributeCues() {
           }
         }
       }
-    } else if (form->participle || ModelParticiple(c)) {
+    } else if (form->participle || ModelParticiple(c) || OpensSentence(c, s_first)) {
       int subject = ParticipleSubject(c, s_first);
       if (subject < 0) continue;
       a.source = subject;

@@ -96,7 +96,11 @@ class Attributor {
   // agent's mention, the subject's span and the words between the cue and
   // "by", and returns true.
   bool PassiveAgent(int c, int cue_last, int s_end, int* agent, TokenRange* subject, TokenRange* rest);
-  // True when the model's cue at c is an -ing form after a comma.
+  // True when the -ing form at c opens its sentence, alone or after a few
+  // words such as "Having", "Despite", "One month after".
+  bool OpensSentence(int c, int s_first) const;
+  // True when the model's cue at c is an -ing form after a comma or one
+  // that opens its sentence.
   bool ModelParticiple(int c) const;
   // Returns the first token after the phrases that open a sentence at
   // `first` and close with a comma before `before` ("On Sunday, ...").
