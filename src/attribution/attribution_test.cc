@@ -322,6 +322,12 @@ TEST(Attribution, AParticipleOpeningTheSentenceTakesTheSubjectAfterItsComma) {
             "Tom Hale");
 }
 
+TEST(Attribution, WhoIssuedAStatementSaysWhatItSays) {
+  EXPECT_EQ(SourceOf("Later, the mayor's office put out a statement saying the bridge would reopen in May.",
+                     "the bridge would reopen"),
+            "the mayor's office");
+}
+
 TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {
   EXPECT_EQ(SourceOf("Massimo Franco, a columnist for the Italian newspaper Corriere della Sera, wrote that it was "
                      "over.",

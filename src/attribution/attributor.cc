@@ -1356,8 +1356,31 @@ bool Attributor::OpensSentence(int c, int s_first) const {
   return true;
 }
 
+int Attributor::IssuerOfDocument(int c, int s_first) {
+  // "His office put out a statement saying ...", "she sent an email
+  // saying ...": the one who issued the document, not the document.
+  static const std::string_view kDocuments[] = {"statement", "release", "email", "e-mail", "message",
+                                                "letter",    "memo",    "tweet", "note"};
+  static const std::string_view kIssuing[] = {"released", "issued", "sent", "put", "posted", "published", "fired"};
+  int d = c - 1;
+  if (d <= s_first || !t_.IsWord(d)) return -1;
+  bool document = false;
+  for (std::string_view w : kDocuments) document = document || t_.Lower(d) == w;
+  if (!document) return -1;
+  int det = d - 1;
+  while (det > s_first && d - det <= 3 && t_.IsWord(det) && !IsDeterminer(t_.Lower(det))) --det;
+  if (det <= s_first || !t_.IsWord(det) || !IsDeterminer(t_.Lower(det))) return -1;
+  int verb = det - 1;
+  if (t_.IsWord(verb) && (t_.Lower(verb) == "out" || t_.Lower(verb) == "off")) --verb;
+  if (verb < s_first || !t_.IsWord(verb)) return -1;
+  bool issuing = false;
+  for (std::string_view w : kIssuing) issuing = issuing || t_.Lower(verb) == w;
+  return issuing ? SourceLeftOf(verb) : -1;
+}
+
 int Attributor::ParticipleSubject(int c, int s_first) {
-  int subject = -1;
+  int subject = IssuerOfDocument(c, s_first);
+  if (subject >= 0) return subject;
   // "Despite challenging the majority leader, Cruz said ...": a participle
   // that opens the sentence takes the subject after its phrase's comma.
   if (OpensSentence(c, s_first)) {

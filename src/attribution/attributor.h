@@ -96,6 +96,9 @@ class Attributor {
   // agent's mention, the subject's span and the words between the cue and
   // "by", and returns true.
   bool PassiveAgent(int c, int cue_last, int s_end, int* agent, TokenRange* subject, TokenRange* rest);
+  // Returns the source of "X released a statement" before a participle
+  // at c ("... a statement saying"), or -1.
+  int IssuerOfDocument(int c, int s_first);
   // True when the -ing form at c opens its sentence, alone or after a few
   // words such as "Having", "Despite", "One month after".
   bool OpensSentence(int c, int s_first) const;
