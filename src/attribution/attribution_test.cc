@@ -328,6 +328,13 @@ TEST(Attribution, WhoIssuedAStatementSaysWhatItSays) {
             "the mayor's office");
 }
 
+TEST(Attribution, AContractedPronounIsASource) {
+  EXPECT_EQ(SourceOf("I’ve been saying for six years that the plan is wrong.", "the plan is wrong"), "I’ve");
+  EXPECT_EQ(SourceOf("The miners met on Friday. They’re not expecting the mine to reopen this year.",
+                     "the mine to reopen"),
+            "They’re");
+}
+
 TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {
   EXPECT_EQ(SourceOf("Massimo Franco, a columnist for the Italian newspaper Corriere della Sera, wrote that it was "
                      "over.",

@@ -473,6 +473,14 @@ int Attributor::RelativePronounBefore(int cue_first, int s_first) const {
 
 int Attributor::SourceLeftOf(int cue_first) {
   int s_first = SentenceFirst(cue_first);
+  // "They’re not expecting ...": a cue that opens with a contracted
+  // pronoun holds its own source.
+  if (int m = mentions_->StartingAt(cue_first);
+      m >= 0 && mentions_->mention(m).kind == MentionKind::kPronoun && mentions_->mention(m).last == cue_first + 1 &&
+      (t_.Lower(cue_first).find('\'') != std::string_view::npos ||
+       t_.Lower(cue_first).find("\xE2\x80\x99") != std::string_view::npos)) {
+    return m;
+  }
   if (int rel = RelativePronounBefore(cue_first, s_first); rel >= 0) {
     int antecedent = t_.IsPunct(rel - 1, ',') ? mentions_->EndingAt(rel - 2) : mentions_->EndingAt(rel - 1);
     if (antecedent >= 0 && mentions_->mention(antecedent).entity >= 0) {

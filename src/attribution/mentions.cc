@@ -203,6 +203,26 @@ int MentionTable::DetectAt(int i) {
   std::string_view lower = t_.Lower(i);
   bool in_quote = quote_of_token_[i] >= 0;
   char pro = SubjectPronoun(lower);
+  // "he’ll", "they're", "she's": a subject pronoun with its verb in one
+  // token.
+  bool contracted = false;
+  if (pro == 0) {
+    size_t apostrophe = std::min(lower.find('\''), lower.find("\xE2\x80\x99"));
+    if (apostrophe != std::string_view::npos && apostrophe > 0) {
+      pro = SubjectPronoun(lower.substr(0, apostrophe));
+      contracted = pro != 0;
+    }
+  }
+  if (contracted && !in_quote && (pro == 's' || pro == 'n')) {
+    // "I’d", "we'll", "it's": a speaker the pronoun does not resolve.
+    MentionInfo m;
+    m.first = i;
+    m.last = i + 1;
+    m.kind = MentionKind::kPronoun;
+    m.pronoun = pro;
+    AddMention(m);
+    return i + 1;
+  }
   if (pro != 0) {
     if (in_quote || pro == 's' || pro == 'n') return i + 1;
     MentionInfo m;
