@@ -335,6 +335,12 @@ TEST(Attribution, AContractedPronounIsASource) {
             "They’re");
 }
 
+TEST(Attribution, AVerbAfterAndTakesTheLastClauseSubject) {
+  EXPECT_EQ(SourceOf("When Maria Lopez asked about the count, he laughed and said the vote was fair.",
+                     "the vote was fair"),
+            "he");
+}
+
 TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {
   EXPECT_EQ(SourceOf("Massimo Franco, a columnist for the Italian newspaper Corriere della Sera, wrote that it was "
                      "over.",

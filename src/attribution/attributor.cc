@@ -588,6 +588,21 @@ int Attributor::SourceLeftOf(int cue_first) {
     // "The judge rubbed his chin, and then said ...", "Kasich offered him a
     // job, then says ...": the sentence's subject.
     int subject = SubjectMention(s_first, k);
+    // "When Lopez asked about the count, he laughed and said ...": the
+    // last subject that opens a clause.
+    for (int x = k - 1; x > s_first && subject >= 0 && k - x <= 30; --x) {
+      int later = mentions_->StartingAt(x);
+      if (later < 0 || later == subject) continue;
+      const MentionInfo& mi = mentions_->mention(later);
+      // Not a pronoun in a clause after a cue ("said he ... and called").
+      bool opens = t_.IsPunct(x - 1, ',') || t_.IsPunct(x - 1, ';') ||
+                   (t_.IsWord(x - 1) && (t_.Lower(x - 1) == "then" || t_.Lower(x - 1) == "but"));
+      if (opens && mi.subject && !mi.in_quote && mi.kind == MentionKind::kPronoun &&
+          mi.first > mentions_->mention(subject).first) {
+        subject = later;
+        break;
+      }
+    }
     if (subject < 0 && t_.IsWord(s_first)) {
       int e = NounPhraseRight(s_first, k);
       if (e > s_first) subject = mentions_->AddSourcePhrase(s_first, e);
