@@ -341,6 +341,16 @@ TEST(Attribution, AVerbAfterAndTakesTheLastClauseSubject) {
             "he");
 }
 
+TEST(Attribution, AParticipleWithoutAMentionTakesTheOpeningNounPhrase) {
+  EXPECT_EQ(SourceOf("The retired mine inspector began by talking about the state's safety record, saying that "
+                     "the mines were unsafe.",
+                     "the mines were unsafe"),
+            "The retired mine inspector");
+  EXPECT_EQ(SourceOf("The famously quiet senator started on Monday, showing a little more of her humor on the radio.",
+                     "her humor"),
+            "The famously quiet senator");
+}
+
 TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {
   EXPECT_EQ(SourceOf("Massimo Franco, a columnist for the Italian newspaper Corriere della Sera, wrote that it was "
                      "over.",

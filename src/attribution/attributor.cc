@@ -1441,6 +1441,32 @@ int Attributor::ParticipleSubject(int c, int s_first) {
       }
     }
   }
+  // "A Clinton campaign official later walked back the comments, saying
+  // ...": no mention stands there; the noun phrase that opens the main
+  // clause, without its verb.
+  if (subject < 0 && t_.IsPunct(c - 1, ',') && from < c && t_.IsWord(from) && !InQuote(from)) {
+    std::string_view first = t_.Lower(from);
+    bool adverb = IsPreposition(first) || first == "inside" || first == "outside" || first == "back";
+    int e = adverb ? -1 : NounPhraseRight(from, c);
+    // The verb ends the phrase once it has a word past its determiner
+    // ("The retired mine inspector began", "The famously quiet senator").
+    bool head = false;
+    for (int x = from; x < e; ++x) {
+      std::string_view w = t_.Lower(x);
+      if (facts_.time_at[x] >= 0) {
+        e = -1;  // "One Sunday in late 2001".
+        break;
+      }
+      bool verb = t_.IsWord(x) && (IsCommonVerb(w) || IsVerbModifier(w) ||
+                                   (!t_[x].Is(kCapitalized) && w.ends_with("ed")));
+      if (verb && head) {
+        e = x;
+        break;
+      }
+      head = head || (!verb && !IsDeterminer(w));
+    }
+    if (e > from && e < c) subject = mentions_->AddSourcePhrase(from, e);
+  }
   return subject;
 }
 
