@@ -351,6 +351,17 @@ TEST(Attribution, AParticipleWithoutAMentionTakesTheOpeningNounPhrase) {
             "The famously quiet senator");
 }
 
+TEST(Attribution, AVerbAfterAndSkipsTheSentencesOpeningPhrase) {
+  EXPECT_EQ(SourceOf("Appearing before her supporters on Monday, Maria Lopez, 70, said it was too early to celebrate "
+                     "but added that the count looked good.",
+                     "the count looked good"),
+            "Maria Lopez");
+  EXPECT_EQ(SourceOf("Essentially, the mayor's lawyers looked through the records and found that one page was "
+                     "missing.",
+                     "one page was missing"),
+            "the mayor's lawyers");
+}
+
 TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {
   EXPECT_EQ(SourceOf("Massimo Franco, a columnist for the Italian newspaper Corriere della Sera, wrote that it was "
                      "over.",

@@ -587,7 +587,18 @@ int Attributor::SourceLeftOf(int cue_first) {
     }
     // "The judge rubbed his chin, and then said ...", "Kasich offered him a
     // job, then says ...": the sentence's subject.
+    // "Publicly, the GOP nominee feuds with ... and dismisses ...": not in
+    // the phrases that open the sentence.
+    int main_first = SkipOpeningPhrases(s_first, k);
     int subject = SubjectMention(s_first, k);
+    // Only a better choice where there was one: a new statement here takes
+    // one the tagger bounds better.
+    bool found = subject >= 0 || (t_.IsWord(s_first) && NounPhraseRight(s_first, k) > s_first);
+    if (!found) return -1;
+    if (main_first > s_first) {
+      int later = SubjectMention(main_first, k);
+      if (later >= 0) subject = later;
+    }
     // "When Lopez asked about the count, he laughed and said ...": the
     // last subject that opens a clause.
     for (int x = k - 1; x > s_first && subject >= 0 && k - x <= 30; --x) {
@@ -603,9 +614,9 @@ int Attributor::SourceLeftOf(int cue_first) {
         break;
       }
     }
-    if (subject < 0 && t_.IsWord(s_first)) {
-      int e = NounPhraseRight(s_first, k);
-      if (e > s_first) subject = mentions_->AddSourcePhrase(s_first, e);
+    if (subject < 0 && t_.IsWord(main_first)) {
+      int e = SubjectPhraseEnd(main_first, k);
+      if (e > main_first) subject = mentions_->AddSourcePhrase(main_first, e);
     }
     return subject;
   }
@@ -1445,29 +1456,28 @@ int Attributor::ParticipleSubject(int c, int s_first) {
   // ...": no mention stands there; the noun phrase that opens the main
   // clause, without its verb.
   if (subject < 0 && t_.IsPunct(c - 1, ',') && from < c && t_.IsWord(from) && !InQuote(from)) {
-    std::string_view first = t_.Lower(from);
-    bool adverb = IsPreposition(first) || first == "inside" || first == "outside" || first == "back";
-    int e = adverb ? -1 : NounPhraseRight(from, c);
-    // The verb ends the phrase once it has a word past its determiner
-    // ("The retired mine inspector began", "The famously quiet senator").
-    bool head = false;
-    for (int x = from; x < e; ++x) {
-      std::string_view w = t_.Lower(x);
-      if (facts_.time_at[x] >= 0) {
-        e = -1;  // "One Sunday in late 2001".
-        break;
-      }
-      bool verb = t_.IsWord(x) && (IsCommonVerb(w) || IsVerbModifier(w) ||
-                                   (!t_[x].Is(kCapitalized) && w.ends_with("ed")));
-      if (verb && head) {
-        e = x;
-        break;
-      }
-      head = head || (!verb && !IsDeterminer(w));
-    }
+    int e = SubjectPhraseEnd(from, c);
     if (e > from && e < c) subject = mentions_->AddSourcePhrase(from, e);
   }
   return subject;
+}
+
+int Attributor::SubjectPhraseEnd(int from, int limit) {
+  std::string_view first = t_.Lower(from);
+  bool adverb = IsPreposition(first) || first == "inside" || first == "outside" || first == "back";
+  int e = adverb ? -1 : NounPhraseRight(from, limit);
+  // The verb ends the phrase once it has a word past its determiner
+  // ("The retired mine inspector began", "The famously quiet senator").
+  bool head = false;
+  for (int x = from; x < e; ++x) {
+    std::string_view w = t_.Lower(x);
+    if (facts_.time_at[x] >= 0) return -1;  // "One Sunday in late 2001".
+    bool verb = t_.IsWord(x) && (IsCommonVerb(w) || IsVerbModifier(w) ||
+                                 (!t_[x].Is(kCapitalized) && w.ends_with("ed")));
+    if (verb && head) return x;
+    head = head || (!verb && !IsDeterminer(w));
+  }
+  return e;
 }
 
 bool Attributor::PassiveAgent(int c, int cue_last, int s_end, int* agent, TokenRange* subject, TokenRange* rest) {

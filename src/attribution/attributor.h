@@ -99,6 +99,9 @@ class Attributor {
   // Returns the source of "X released a statement" before a participle
   // at c ("... a statement saying"), or -1.
   int IssuerOfDocument(int c, int s_first);
+  // Returns the end of the noun phrase at `from` that is a clause's
+  // subject, before its verb ("The retired inspector | began"), or -1.
+  int SubjectPhraseEnd(int from, int limit);
   // True when the -ing form at c opens its sentence, alone or after a few
   // words such as "Having", "Despite", "One month after".
   bool OpensSentence(int c, int s_first) const;
