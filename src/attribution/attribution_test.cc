@@ -362,6 +362,14 @@ TEST(Attribution, AVerbAfterAndSkipsTheSentencesOpeningPhrase) {
             "the mayor's lawyers");
 }
 
+TEST(Attribution, ARelativeTimeBetweenSubjectAndVerbIsSkipped) {
+  EXPECT_EQ(SourceOf("Senior campaign officials this week detailed the breadth of the plan.", "the breadth"),
+            "Senior campaign officials");
+  EXPECT_EQ(SourceOf("Tom Hale, the party chairman, this past week announced the creation of a new committee.",
+                     "a new committee"),
+            "Tom Hale");
+}
+
 TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {
   EXPECT_EQ(SourceOf("Massimo Franco, a columnist for the Italian newspaper Corriere della Sera, wrote that it was "
                      "over.",

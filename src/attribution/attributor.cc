@@ -507,6 +507,18 @@ int Attributor::SourceLeftOf(int cue_first) {
       if (te >= 0 && times_[te].last == k + 1 && !t_[k].Is(kAllCaps)) { k = b - 1; time_here = true; break; }
     }
     if (time_here) { ++skipped; continue; }
+    // "officials this week detailed", "Priebus this past week announced".
+    if (k - 1 >= s_first && IsRelativeTimePhrase(k - 1, k + 1)) {
+      k -= 2;
+      ++skipped;
+      continue;
+    }
+    if (k - 2 >= s_first && t_.IsWord(k - 1) && t_.Lower(k - 1) == "past" && t_.IsWord(k - 2) &&
+        t_.Lower(k - 2) == "this" && (t_.Lower(k) == "week" || t_.Lower(k) == "month" || t_.Lower(k) == "year")) {
+      k -= 3;
+      ++skipped;
+      continue;
+    }
     // "Trump at the time said", "Jeb Bush in a Medium post said": a short
     // phrase with "at", "in" or "during" between a named subject and its
     // verb.
