@@ -326,6 +326,8 @@ TEST(Attribution, WhoIssuedAStatementSaysWhatItSays) {
   EXPECT_EQ(SourceOf("Later, the mayor's office put out a statement saying the bridge would reopen in May.",
                      "the bridge would reopen"),
             "the mayor's office");
+  EXPECT_EQ(SourceOf("The town council released a statement Wednesday saying the vote was fair.", "the vote was fair"),
+            "The town council");
 }
 
 TEST(Attribution, AContractedPronounIsASource) {

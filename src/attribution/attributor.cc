@@ -1409,6 +1409,14 @@ int Attributor::IssuerOfDocument(int c, int s_first) {
                                                 "letter",    "memo",    "tweet", "note"};
   static const std::string_view kIssuing[] = {"released", "issued", "sent", "put", "posted", "published", "fired"};
   int d = c - 1;
+  // "released a statement Wednesday saying".
+  for (int b = std::max(s_first, d - 2); b <= d; ++b) {
+    int te = facts_.time_at[b];
+    if (te >= 0 && times_[te].last == d + 1) {
+      d = b - 1;
+      break;
+    }
+  }
   if (d <= s_first || !t_.IsWord(d)) return -1;
   bool document = false;
   for (std::string_view w : kDocuments) document = document || t_.Lower(d) == w;
