@@ -372,6 +372,11 @@ TEST(Attribution, ARelativeTimeBetweenSubjectAndVerbIsSkipped) {
             "Tom Hale");
 }
 
+TEST(Attribution, AnAgentNounDescribesTheSubject) {
+  EXPECT_EQ(SourceOf("Maria Lopez had been a strong supporter of the new mine.", "the new mine"), "Maria Lopez");
+  EXPECT_EQ(SourceOf("The vote matters most to Tom Hale, a fierce supporter of the mine.", "the mine"), "Tom Hale");
+}
+
 TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {
   EXPECT_EQ(SourceOf("Massimo Franco, a columnist for the Italian newspaper Corriere della Sera, wrote that it was "
                      "over.",

@@ -771,6 +771,27 @@ int Attributor::SourceLeftOf(int cue_first) {
     int outer = head >= 0 ? mentions_->mention(head).first : NounPhraseLeft(rel - 1, s_first);
     if (outer >= 0) return mentions_->AddSourcePhrase(outer, k + 1);
   }
+  // "Adelson, a fierce supporter of ...", "Mr. Ryan is a vocal advocate
+  // of ...": the indefinite phrase describes the subject, which speaks.
+  static const std::string_view kAgentNouns[] = {"supporter", "advocate", "campaigner", "critic", "opponent",
+                                                  "backer",    "proponent", "champion", "defender",   "admirer"};
+  bool agent_noun = false;
+  for (std::string_view w : kAgentNouns) agent_noun = agent_noun || t_.Lower(cue_first) == w;
+  if (agent_noun && np > s_first && (t_.Lower(np) == "a" || t_.Lower(np) == "an")) {
+    int b = np - 1;
+    while (b > s_first && t_.IsWord(b) && (t_.Lower(b) == "been" || IsVerbModifier(t_.Lower(b))) &&
+           !IsBeForm(t_.Lower(b))) {
+      --b;
+    }
+    if (t_.IsWord(b) && IsBeForm(t_.Lower(b)) && b > s_first) {
+      int subject = SourceLeftOf(b);
+      if (subject >= 0) return subject;
+    }
+    if (t_.IsPunct(np - 1, ',') && np - 2 >= s_first) {
+      int head = mentions_->EndingAt(np - 2);
+      if (head >= 0 && mentions_->mention(head).kind != MentionKind::kPronoun) return head;
+    }
+  }
   if (np >= 0) return mentions_->AddSourcePhrase(np, k + 1);
   // "A person familiar with the planning says ...": a short sentence-initial
   // subject with no comma, quotation or other cue before the verb.
