@@ -377,6 +377,10 @@ TEST(Attribution, AnAgentNounDescribesTheSubject) {
   EXPECT_EQ(SourceOf("The vote matters most to Tom Hale, a fierce supporter of the mine.", "the mine"), "Tom Hale");
 }
 
+TEST(Attribution, ANameThatOpensTheClauseSpeaksAfterItsAppositives) {
+  EXPECT_EQ(SourceOf("Tom Hale, 22, of Dayton, Ohio, said he would vote for the plan.", "he would vote"), "Tom Hale");
+}
+
 TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {
   EXPECT_EQ(SourceOf("Massimo Franco, a columnist for the Italian newspaper Corriere della Sera, wrote that it was "
                      "over.",

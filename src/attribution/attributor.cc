@@ -653,6 +653,21 @@ int Attributor::SourceLeftOf(int cue_first) {
     return -1;
   }
   if (t_.IsPunct(k, ',') && k - 1 >= s_first) {
+    // "Cory James, 22, of Flint, Mich., said", "Giovanni Maria Vian, the
+    // editor in chief of the Vatican's newspaper, L'Osservatore Romano,
+    // said": a name that opens the clause, then its appositives.
+    int opening = SkipOpeningPhrases(s_first, k);
+    int named = mentions_->StartingAt(opening);
+    if (named >= 0 && k - opening <= 45 &&
+        (mentions_->mention(named).kind == MentionKind::kName ||
+         mentions_->mention(named).kind == MentionKind::kSurname) &&
+        mentions_->mention(named).last < k && t_.IsPunct(mentions_->mention(named).last, ',')) {
+      bool appositive = true;
+      for (int x = mentions_->mention(named).last; x < k && appositive; ++x) {
+        appositive = !InQuote(x) && !t_.IsPunct(x, ';') && !is_dash(x) && !t_.IsPunct(x, '(');
+      }
+      if (appositive) return named;
+    }
     // "The opposition leader, Tomas Berg, said" names the speaker last;
     // "Rutte, the NATO chief, said" names him first.
     int before_comma = k - 1;
