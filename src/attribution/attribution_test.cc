@@ -351,6 +351,13 @@ TEST(Attribution, AParticipleWithoutAMentionTakesTheOpeningNounPhrase) {
   EXPECT_EQ(SourceOf("The famously quiet senator started on Monday, showing a little more of her humor on the radio.",
                      "her humor"),
             "The famously quiet senator");
+  // The object of the main clause's cue is no subject.
+  EXPECT_EQ(SourceOf("The retired judge has praised Maria Lopez, saying she was a strong leader.", "a strong leader"),
+            "The retired judge");
+  // An opening phrase holds no clause of its own.
+  EXPECT_EQ(SourceOf("By Sunday afternoon she had canceled a rally with Tom Hale in Green Bay, Wis., citing the storm.",
+                     "the storm"),
+            "she");
 }
 
 TEST(Attribution, AVerbAfterAndSkipsTheSentencesOpeningPhrase) {

@@ -1499,15 +1499,22 @@ int Attributor::ParticipleSubject(int c, int s_first) {
   // subject, not a mention in an opening phrase or after a preposition.
   int from = std::max(s_first, c - kMaxSubjectDistance);
   from = SkipOpeningPhrases(from, c);
-  for (int pass = 0; pass < 2 && subject < 0; ++pass) {
-    for (int x = pass == 0 ? from : std::max(s_first, c - kMaxSubjectDistance); x < c && subject < 0; ++x) {
+  // Pass 0: a subject in the main clause, not after a preposition nor the
+  // object of a cue ("has praised Putin, saying"); pass 1: any subject.
+  auto find_subject = [&](int pass) {
+    for (int x = pass == 0 ? from : std::max(s_first, c - kMaxSubjectDistance); x < c; ++x) {
       int m = mentions_->StartingAt(x);
-      if (m >= 0 && mentions_->mention(m).subject && !mentions_->mention(m).in_quote &&
-          mentions_->mention(m).kind != MentionKind::kGroup && (pass == 1 || PrepositionBefore(m) < 0)) {
-        subject = m;
+      if (m < 0 || !mentions_->mention(m).subject || mentions_->mention(m).in_quote ||
+          mentions_->mention(m).kind == MentionKind::kGroup) {
+        continue;
       }
+      bool object = false;
+      for (int y = std::max(s_first, x - 4); y < x && !object; ++y) object = y + facts_.cue_len[y] == x;
+      if (pass == 1 || (PrepositionBefore(m) < 0 && !object)) return m;
     }
-  }
+    return -1;
+  };
+  subject = find_subject(0);
   // "A Clinton campaign official later walked back the comments, saying
   // ...": no mention stands there; the noun phrase that opens the main
   // clause, without its verb.
@@ -1515,6 +1522,7 @@ int Attributor::ParticipleSubject(int c, int s_first) {
     int e = SubjectPhraseEnd(from, c);
     if (e > from && e < c) subject = mentions_->AddSourcePhrase(from, e);
   }
+  if (subject < 0) subject = find_subject(1);
   return subject;
 }
 
@@ -1609,6 +1617,13 @@ int Attributor::SkipOpeningPhrases(int first, int before) const {
     int comma = first + 1;
     while (comma < before && !t_.IsPunct(comma, ',') && !InQuote(comma)) ++comma;
     if (comma >= before - 1 || !t_.IsPunct(comma, ',')) break;
+    // Not a whole clause after a preposition ("By Sunday afternoon she had
+    // canceled a rally ... in Green Bay, Wis., citing").
+    bool clause = false;
+    for (int x = first + 1; x < comma && !clause && !IsClauseOpener(w); ++x) {
+      clause = t_.IsWord(x) && SubjectPronoun(t_.Lower(x)) != 0;
+    }
+    if (clause) break;
     first = comma + 1;
   }
   return first;
