@@ -388,6 +388,13 @@ TEST(Attribution, ANameThatOpensTheClauseSpeaksAfterItsAppositives) {
   EXPECT_EQ(SourceOf("Tom Hale, 22, of Dayton, Ohio, said he would vote for the plan.", "he would vote"), "Tom Hale");
 }
 
+TEST(Attribution, AColonIntroductionTakesTheMainClauseSubject) {
+  EXPECT_EQ(SourceOf("When Tom Hale died in 2001, Mayor Maria Lopez released the following statement:\n\n"
+                     "“He was a good man and a fine leader of this town.”",
+                     "a fine leader"),
+            "Mayor Maria Lopez");
+}
+
 TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {
   EXPECT_EQ(SourceOf("Massimo Franco, a columnist for the Italian newspaper Corriere della Sera, wrote that it was "
                      "over.",

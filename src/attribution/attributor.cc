@@ -2039,7 +2039,10 @@ void Attributor::AttributeColons() {
       // An introduction: the quotation in the next paragraph is the statement.
       int q = facts_.quote_of_token[next];
       if (q < 0 || quotes_[q].open != next || quote_attribution_[q] >= 0) continue;
-      int subject = m >= 0 ? m : SubjectMention(s_first, c);
+      // "When Wallace died in 1998, President Clinton released the
+      // following statement:": the main clause's subject.
+      int subject = m >= 0 ? m : SubjectMention(SkipOpeningPhrases(s_first, c), c);
+      if (subject < 0) subject = SubjectMention(s_first, c);
       if (subject < 0) continue;
       a.source = subject;
       int cue_first = std::max(mentions_->mention(subject).last, s_first);
@@ -2075,7 +2078,8 @@ void Attributor::AttributeColons() {
         if (words < 3) continue;
         int subject = -1;
         int verb = -1;  // "Singh explained it this way:", "Isaiah 45:1 reads:".
-        for (int x = s_first; x < c && verb < 0; ++x) {
+        const int main_first = SkipOpeningPhrases(s_first, c);
+        for (int x = main_first; x < c && verb < 0; ++x) {
           if (facts_.cue_len[x] > 0 && !cue_used_[x] && !InQuote(x)) verb = x;
         }
         if (verb >= 0) {
@@ -2084,6 +2088,7 @@ void Attributor::AttributeColons() {
           int end = -1;
           if (subject < 0) subject = SourceRightOf(verb + facts_.cue_len[verb], c, &end);
         }
+        if (subject < 0) subject = SubjectMention(main_first, c);
         if (subject < 0) subject = SubjectMention(s_first, c);
         if (subject < 0 && t_.IsWord(s_first) && t_.Lower(s_first) == "from") {
           // "From the report: “...”".
