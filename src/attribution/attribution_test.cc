@@ -386,6 +386,10 @@ TEST(Attribution, AnAgentNounDescribesTheSubject) {
 
 TEST(Attribution, ANameThatOpensTheClauseSpeaksAfterItsAppositives) {
   EXPECT_EQ(SourceOf("Tom Hale, 22, of Dayton, Ohio, said he would vote for the plan.", "he would vote"), "Tom Hale");
+  EXPECT_EQ(SourceOf("Gov. Tom Hale of Ohio, a Republican who has refused to endorse Maria Lopez, said the vote was "
+                     "fair.",
+                     "the vote was fair"),
+            "Gov. Tom Hale");
 }
 
 TEST(Attribution, AColonIntroductionTakesTheMainClauseSubject) {

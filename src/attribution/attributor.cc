@@ -658,12 +658,19 @@ int Attributor::SourceLeftOf(int cue_first) {
     // said": a name that opens the clause, then its appositives.
     int opening = SkipOpeningPhrases(s_first, k);
     int named = mentions_->StartingAt(opening);
+    // "Gov. John Kasich of Ohio, a Republican who ..., said".
+    int name_end = named >= 0 ? mentions_->mention(named).last : -1;
+    if (name_end >= 0 && name_end + 1 < k && t_.IsWord(name_end) && t_.Lower(name_end) == "of") {
+      int x = name_end + 1;
+      while (x < k && x - name_end <= 4 && t_.IsWord(x) && t_[x].Is(kCapitalized)) ++x;
+      if (x > name_end + 1 && t_.IsPunct(x, ',')) name_end = x;
+    }
     if (named >= 0 && k - opening <= 45 &&
         (mentions_->mention(named).kind == MentionKind::kName ||
          mentions_->mention(named).kind == MentionKind::kSurname) &&
-        mentions_->mention(named).last < k && t_.IsPunct(mentions_->mention(named).last, ',')) {
+        name_end < k && t_.IsPunct(name_end, ',')) {
       bool appositive = true;
-      for (int x = mentions_->mention(named).last; x < k && appositive; ++x) {
+      for (int x = name_end; x < k && appositive; ++x) {
         appositive = !InQuote(x) && !t_.IsPunct(x, ';') && !is_dash(x) && !t_.IsPunct(x, '(');
       }
       if (appositive) return named;
