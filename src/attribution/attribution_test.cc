@@ -399,6 +399,13 @@ TEST(Attribution, AColonIntroductionTakesTheMainClauseSubject) {
             "Mayor Maria Lopez");
 }
 
+TEST(Attribution, AParticipleAfterATrailingFrameTakesItsSource) {
+  EXPECT_EQ(SourceOf("Tom Hale will play the \"farm card,\" Maria Lopez said, adding that the way to beat him \"is to "
+                     "attack his record.\"",
+                     "the way to beat him"),
+            "Maria Lopez");
+}
+
 TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {
   EXPECT_EQ(SourceOf("Massimo Franco, a columnist for the Italian newspaper Corriere della Sera, wrote that it was "
                      "over.",

@@ -1501,6 +1501,16 @@ int Attributor::ParticipleSubject(int c, int s_first) {
     }
   }
   if (subject >= 0) return subject;
+  // "Trump’s “excesses” are sickening, Hollande said Tuesday in Paris,
+  // noting ...": after a trailing frame, its source.
+  for (auto it = found_.rbegin(); it != found_.rend() && t_.IsPunct(c - 1, ','); ++it) {
+    if (it->source < 0 || it->cue.empty() || it->cue.first >= c || it->cue.first < s_first) continue;
+    const MentionInfo& src = mentions_->mention(it->source);
+    int frame_first = std::min(src.first, it->cue.first);
+    int frame_last = std::max(src.last, it->cue.last);
+    if (it->content.last <= frame_first && frame_last < c && c - frame_last <= 6) return it->source;
+    break;
+  }
   // "In an interview with CNN, Trump continued to question ..., saying",
   // "Sanders compared himself to Clinton, saying": the main clause's
   // subject, not a mention in an opening phrase or after a preposition.
