@@ -47,7 +47,9 @@ struct Quote {
   Span content;              // For direct quotes, includes the marks.
   std::vector<Span> parts;   // Set only when the content is discontinuous.
   std::optional<Span> cue;   // "said", "told", "according to".
-  std::optional<Span> source;// The mention naming the speaker in the sentence.
+  std::optional<Span> source;// The mention naming the speaker in the sentence
+                             // (for a continuation, the one that named
+                             // the speaker of the statement it goes on with).
   std::optional<std::string> speaker;     // Resolved full name.
   std::optional<std::string> speaker_id;  // Person::id.
   std::optional<std::string> addressee;   // "BBC", "Volodymyr Zelenskyy".

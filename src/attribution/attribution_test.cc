@@ -406,6 +406,13 @@ TEST(Attribution, AParticipleAfterATrailingFrameTakesItsSource) {
             "Maria Lopez");
 }
 
+TEST(SpeakerResolution, AContinuationKeepsTheSourceOfTheStatementItGoesOnWith) {
+  EXPECT_EQ(SourceOf("Maria Lopez added that the council wants to settle the matter before the vote. “They don’t like "
+                     "to talk about it, but I think they will move soon.”",
+                     "They don’t like"),
+            "Maria Lopez");
+}
+
 TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {
   EXPECT_EQ(SourceOf("Massimo Franco, a columnist for the Italian newspaper Corriere della Sera, wrote that it was "
                      "over.",

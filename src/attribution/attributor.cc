@@ -1985,6 +1985,21 @@ void Attributor::AttributeContinuations() {
         }
       }
     }
+    // "Lopez added that the council wants to settle. “...”": the statement
+    // reported inside another is not the one the quotation goes on with.
+    for (int b = 0; b < static_cast<int>(found_.size()); ++b) {
+      const FoundAttribution& inner = found_[it->second];
+      const FoundAttribution& outer = found_[b];
+      if (b == it->second || inner.type == FoundAttribution::Type::kDirect || inner.cue.empty() ||
+          outer.source < 0 || outer.content.first > inner.cue.first || inner.cue.last > outer.content.last) {
+        continue;
+      }
+      auto at = std::find(ends.begin(), ends.end(), std::make_pair(std::max({outer.content.last, outer.cue.last,
+                                                                             mentions_->mention(outer.source).last}),
+                                                                   b));
+      if (at != ends.end()) it = at;
+      break;
+    }
     const FoundAttribution& prev = found_[it->second];
     int prev_end = it->first;
     int para_gap = open.paragraph - t_[prev_end - 1].paragraph;
@@ -2031,6 +2046,9 @@ void Attributor::AttributeContinuations() {
     a.type = FoundAttribution::Type::kDirect;
     a.content = {s.open, s.last_inner() + (s.closed ? 1 : 0)};
     a.speaker = prev.speaker;
+    // PolNeAR marks the earlier mention that names the speaker as the
+    // source of a quotation that continues a statement.
+    a.source = prev.source;
     a.continuation = true;
     a.category = prev.category;
     quote_attribution_[q] = static_cast<int>(found_.size());
