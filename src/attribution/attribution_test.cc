@@ -277,6 +277,20 @@ TEST(Attribution, AQuotationOpenedInsideAClauseIsMixedFromTheSentenceStart) {
   EXPECT_STREQ(QuoteTypeName(q->type), "direct");
 }
 
+TEST(Attribution, TheOneUrgedOpensTheClaim) {
+  // "urged X to do Y": X is the addressee and the subject of the claim.
+  Article a = Attribute("The mayor urged the city council to approve the new budget by Friday.");
+  const Quote* q = Containing(a, "approve the new budget");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->content.text, "the city council to approve the new budget by Friday");
+  EXPECT_EQ(q->addressee.value_or(""), "city council");
+  // "told X to do Y" keeps the claim after the addressee.
+  a = Attribute("The mayor told the city council to approve the new budget by Friday.");
+  q = Containing(a, "approve the new budget");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->content.text, "to approve the new budget by Friday");
+}
+
 TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {
   EXPECT_EQ(SourceOf("Massimo Franco, a columnist for the Italian newspaper Corriere della Sera, wrote that it was "
                      "over.",

@@ -790,7 +790,16 @@ bool Attributor::ParseAfterCue(int cue_first, int k, int limit, FoundAttribution
   uint8_t flags = form ? form->flags : 0;
   k = SkipAdverbials(k, limit, &a->time);
   if (flags & kCueTakesObject) {
+    int object_first = k;
     k = ParseAddressee(k, limit, &a->addressee);
+    // "urged the department to release the emails": the one urged is the
+    // addressee, and also the subject of the claim, which opens with them.
+    if (!a->addressee.empty() && k + 1 < limit && t_.IsWord(k) && t_.Lower(k) == "to" && t_.IsWord(k + 1) &&
+        form && (form->lemma == "urge" || form->lemma == "ask" || form->lemma == "call on" ||
+                 form->lemma == "encourage" || form->lemma == "implore" || form->lemma == "beg")) {
+      *content_first = object_first;
+      return true;
+    }
     k = SkipAdverbials(k, limit, &a->time);
     // "told a town hall in Salem, New Hampshire on Monday that ...".
     if (!a->addressee.empty() && k < limit && (t_.IsPunct(k, ',') || (t_.IsWord(k) && IsPreposition(t_.Lower(k))))) {
