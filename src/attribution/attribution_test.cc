@@ -289,6 +289,16 @@ TEST(Attribution, TheOneUrgedOpensTheClaim) {
   q = Containing(a, "approve the new budget");
   ASSERT_NE(q, nullptr);
   EXPECT_EQ(q->content.text, "to approve the new budget by Friday");
+  // A negation stays with the claim, and does not join the addressee.
+  a = Attribute("The mayor urged residents never to leave their cars on the bridge.");
+  q = Containing(a, "leave their cars");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->content.text, "residents never to leave their cars on the bridge");
+  EXPECT_EQ(q->addressee.value_or(""), "residents");
+  a = Attribute("The governor decided not to seek a third term.");
+  q = Containing(a, "seek a third term");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->content.text, "not to seek a third term");
 }
 
 TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {

@@ -266,7 +266,9 @@ int Attributor::SkipAdverbials(int k, int limit, int* time) {
     }
     if (!t_.IsWord(k)) break;
     std::string_view w = t_.Lower(k);
-    if (IsVerbModifier(w) && w != "in" && modifiers < 3 && mentions_->StartingAt(k) < 0) {
+    // "decided not to enter the race": a negated infinitive is the content.
+    bool negates = (w == "not" || w == "never") && k + 1 < limit && t_.IsWord(k + 1) && t_.Lower(k + 1) == "to";
+    if (IsVerbModifier(w) && w != "in" && !negates && modifiers < 3 && mentions_->StartingAt(k) < 0) {
       ++k;
       ++modifiers;
       continue;
@@ -750,7 +752,7 @@ int Attributor::ParseAddressee(int k, int limit, std::string* addressee) {
     while (e < limit && words < 4 && t_.IsWord(e)) {
       std::string_view x = t_.Lower(e);
       if (x == "that" || IsPreposition(x) || IsClauseOpener(x) || facts_.cue_len[e] > 0 || facts_.time_at[e] >= 0) break;
-      if (IsFunctionWord(x)) break;
+      if (IsFunctionWord(x) || x == "never") break;
       words += !t_[e].Is(kPossessive);
       ++e;
     }
@@ -761,7 +763,10 @@ int Attributor::ParseAddressee(int k, int limit, std::string* addressee) {
   auto closes = [&](int e) {
     return e >= limit || t_.IsPunct(e, ',') || t_.IsPunct(e, ':') || t_.IsPunct(e, '.') ||
            (t_.IsWord(e) && (t_.Lower(e) == "that" || IsPreposition(t_.Lower(e)) || t_.Lower(e) == "as" ||
-                             t_.Lower(e) == "when" || t_.Lower(e) == "while")) ||
+                             t_.Lower(e) == "when" || t_.Lower(e) == "while" ||
+                             // "urged voters not to give up".
+                             ((t_.Lower(e) == "not" || t_.Lower(e) == "never") && e + 1 < limit &&
+                              t_.IsWord(e + 1) && t_.Lower(e + 1) == "to"))) ||
            facts_.time_at[e] >= 0 || t_[e].kind == TokenKind::kQuote;
   };
   int m = mentions_->StartingAt(k);
@@ -794,7 +799,9 @@ bool Attributor::ParseAfterCue(int cue_first, int k, int limit, FoundAttribution
     k = ParseAddressee(k, limit, &a->addressee);
     // "urged the department to release the emails": the one urged is the
     // addressee, and also the subject of the claim, which opens with them.
-    if (!a->addressee.empty() && k + 1 < limit && t_.IsWord(k) && t_.Lower(k) == "to" && t_.IsWord(k + 1) &&
+    int to = k;
+    if (to + 1 < limit && t_.IsWord(to) && (t_.Lower(to) == "not" || t_.Lower(to) == "never")) ++to;
+    if (!a->addressee.empty() && to + 1 < limit && t_.IsWord(to) && t_.Lower(to) == "to" && t_.IsWord(to + 1) &&
         form && (form->lemma == "urge" || form->lemma == "ask" || form->lemma == "call on" ||
                  form->lemma == "encourage" || form->lemma == "implore" || form->lemma == "beg")) {
       *content_first = object_first;
