@@ -277,6 +277,21 @@ TEST(Attribution, AQuotationOpenedInsideAClauseIsMixedFromTheSentenceStart) {
   EXPECT_STREQ(QuoteTypeName(q->type), "direct");
 }
 
+TEST(Attribution, AQuantityWantsInAContrastClause) {
+  // "while 40 percent want ...": the quantity is a subject, "want" a cue,
+  // and the first statement ends at the comma.
+  for (const char* share : {"40 percent", "many", "about 4 in 10"}) {
+    Article a = Attribute(std::string("Half of the members say they prefer a newcomer, while ") + share +
+                          " want someone with experience.");
+    const Quote* prefer = Containing(a, "prefer a newcomer");
+    ASSERT_NE(prefer, nullptr) << share;
+    EXPECT_EQ(prefer->content.text, "they prefer a newcomer") << share;
+    const Quote* want = Containing(a, "someone with experience");
+    ASSERT_NE(want, nullptr) << share;
+    EXPECT_EQ(want->content.text, "someone with experience") << share;
+  }
+}
+
 TEST(Attribution, TheOneUrgedOpensTheClaim) {
   // "urged X to do Y": X is the addressee and the subject of the claim.
   Article a = Attribute("The mayor urged the city council to approve the new budget by Friday.");

@@ -177,8 +177,10 @@ void MarkCues(const TokenizedText& t, TokenFacts* facts) {
           !(next == "that" || next == "to" || next == "by" || next == "as" || next == ":" ||
             (i + 1 < n && t[i + 1].kind == TokenKind::kQuote))) continue;
       // "the claims", but "Most said", "Many believe": a quantity speaks.
+      // "while many want ...": a clause opener before the quantity.
       bool quantity_subject = (IsQuantityHead(prev) && (i < 2 || t[i - 2].sentence != t[i].sentence ||
-                                                        !t.IsWord(i - 2) || IsPreposition(t.Lower(i - 2)))) ||
+                                                        !t.IsWord(i - 2) || IsPreposition(t.Lower(i - 2)) ||
+                                                        IsClauseOpener(t.Lower(i - 2)))) ||
                               (i >= 3 && IsShareIn(t, i - 2));
       if (prev_word && IsDeterminer(prev) && prev != "that" && !quantity_subject) continue;
       // "Trump's attacks on", "38 percent support": nouns, not verbs.
@@ -211,8 +213,9 @@ void MarkCues(const TokenizedText& t, TokenFacts* facts) {
         // "polls show", "the reports show", "Democrats say": a plural subject.
         bool plural_subject = prev_word && !IsFunctionWord(prev) && prev.size() > 3 && prev.back() == 's' &&
                               prev[prev.size() - 2] != 's';
+        // "40 percent want", "while many want", "4 in 10 want": a quantity.
         if (IsNounLikeBase(lemma_words) && !(prev_word && (IsPronounSubject(prev) || IsAuxiliary(prev))) &&
-            !plural_subject) continue;
+            !plural_subject && !quantity_subject) continue;
         // "A district judge agreed": after a determiner and a singular
         // noun a bare form is the head of a compound, not a verb.
         static const std::string_view kPluralNouns[] = {"people", "police", "men", "women", "children",
