@@ -316,6 +316,26 @@ TEST(Attribution, TheOneUrgedOpensTheClaim) {
   EXPECT_EQ(q->content.text, "not to seek a third term");
 }
 
+TEST(Attribution, TheOneNamedInsideTheSubjectIsNotTheSpeaker) {
+  // "A lawyer for X said": X is not the one who said it.
+  Article a = Attribute("Maria Ortiz won the primary in June. A lawyer for Ms. Ortiz said the recount was over.");
+  const Quote* q = Containing(a, "the recount was over");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->source.has_value());
+  EXPECT_EQ(q->source->text, "A lawyer for Ms. Ortiz");
+  EXPECT_NE(q->speaker.value_or(""), "Maria Ortiz");
+  EXPECT_EQ(SourceOf("An aide to Ortiz said the recount was over.", "the recount was over"), "An aide to Ortiz");
+  EXPECT_EQ(SourceOf("The head of the election board said the recount was over.", "the recount was over"),
+            "The head of the election board");
+  EXPECT_EQ(SourceOf("Members of Congress said the recount was over.", "the recount was over"),
+            "Members of Congress");
+  EXPECT_EQ(SourceOf("A person familiar with the count said the recount was over.", "the recount was over"),
+            "A person familiar with the count");
+  // A phrase that opens the sentence is not the subject.
+  EXPECT_EQ(SourceOf("In a letter to Ortiz, the clerk said the recount was over.", "the recount was over"),
+            "the clerk");
+}
+
 TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {
   EXPECT_EQ(SourceOf("Massimo Franco, a columnist for the Italian newspaper Corriere della Sera, wrote that it was "
                      "over.",

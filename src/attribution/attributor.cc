@@ -431,6 +431,48 @@ int Attributor::PrepositionBefore(int m) const {
   return -1;
 }
 
+int Attributor::HeadOfObject(int first, int last, int sentence_first) {
+  // "A lawyer for Mr. Trump said", "the head of the FBI said": the name is
+  // the object of a preposition inside the subject, and not the speaker;
+  // the subject is the whole noun phrase.
+  int p = first - 1;
+  while (p > sentence_first && t_.IsWord(p) && IsDeterminer(t_.Lower(p)) && first - p <= 2) --p;
+  // "Members of Congress": a capital only where the sentence starts.
+  if (p - 1 < sentence_first || !t_.IsWord(p) || !t_.IsWord(p - 1) ||
+      (t_[p - 1].Is(kCapitalized) && p - 1 != sentence_first)) return -1;
+  std::string_view prep = t_.Lower(p);
+  // "with" only in "familiar with": "the battle with Trump" is no speaker.
+  bool familiar = prep == "with" && t_.Lower(p - 1) == "familiar";
+  if (prep != "for" && prep != "of" && prep != "to" && prep != "at" && prep != "from" && !familiar) return -1;
+  // Words of a noun phrase: no verb, adverb or participle ("The routine
+  // begins with Noah", "states going to the polls").
+  auto nominal = [&](int x) {
+    std::string_view w = t_.Lower(x);
+    return t_.IsWord(x) && !InQuote(x) && !IsFunctionWord(w) && !IsPreposition(w) && !IsCommonVerb(w) &&
+           facts_.cue_len[x] == 0 && !w.ends_with("ing") && !w.ends_with("ed") && !w.ends_with("ly");
+  };
+  if (!nominal(p - 1) && !familiar) return -1;
+  // The object names someone: not "others to refrain from", "five to 10".
+  if (!t_[first].Is(kCapitalized) && !IsDeterminer(t_.Lower(first))) return -1;
+  if (prep == "to" && IsCount(t_, p - 1)) return -1;
+  // A capitalised head only at the sentence's start, and no name there:
+  // "Members of Congress", not "Clinton to Planned Parenthood".
+  if (t_[p - 1].Is(kCapitalized) && mentions_->StartingAt(p - 1) >= 0 &&
+      mentions_->mention(mentions_->StartingAt(p - 1)).kind != MentionKind::kGroup) return -1;
+  int np = NounPhraseLeft(p - 1, sentence_first);
+  // "An aide to Clinton", "Sources close to Trump": lower-case words back
+  // to a determiner or the sentence's start.
+  for (int x = p - 1; np < 0 && x >= sentence_first && p - x <= 4 && t_.IsWord(x); --x) {
+    std::string_view w = t_.Lower(x);
+    if (IsDeterminer(w) || (x == sentence_first && (nominal(x) || x == p - 1))) np = x;
+    else if ((t_[x].Is(kCapitalized) || !nominal(x)) && !(x == p - 1 && familiar)) break;
+  }
+  // The phrase is the subject only where nothing but its start opens the
+  // clause: not "in the battle with Trump".
+  if (np > sentence_first && t_.IsWord(np - 1) && IsPreposition(t_.Lower(np - 1))) return -1;
+  return np >= 0 ? mentions_->AddSourcePhrase(np, last) : -1;
+}
+
 int Attributor::SourceLeftOf(int cue_first) {
   int s_first = SentenceFirst(cue_first);
   int k = cue_first - 1;
@@ -506,6 +548,8 @@ int Attributor::SourceLeftOf(int cue_first) {
       if (outer >= 0) return mentions_->AddSourcePhrase(outer, k + 1);
       break;
     }
+    int outer = HeadOfObject(mentions_->mention(m).first, k + 1, s_first);
+    if (outer >= 0) return outer;
     return m;
   }
   bool then_skipped = k + 1 < cue_first && t_.IsWord(k + 1) && t_.Lower(k + 1) == "then";
@@ -675,7 +719,10 @@ int Attributor::SourceLeftOf(int cue_first) {
     int outer = head >= 0 ? mentions_->mention(head).first : NounPhraseLeft(rel - 1, s_first);
     if (outer >= 0) return mentions_->AddSourcePhrase(outer, k + 1);
   }
-  if (np >= 0) return mentions_->AddSourcePhrase(np, k + 1);
+  if (np >= 0) {
+    int outer = HeadOfObject(np, k + 1, s_first);
+    return outer >= 0 ? outer : mentions_->AddSourcePhrase(np, k + 1);
+  }
   // "A person familiar with the planning says ...": a short sentence-initial
   // subject with no comma, quotation or other cue before the verb.
   if (k - s_first < 14 && t_.IsWord(s_first) && t_.IsWord(k)) {

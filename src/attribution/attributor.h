@@ -80,6 +80,9 @@ class Attributor {
   void AttributeColons();
   bool ParseAfterCue(int cue_first, int cue_last, int limit, FoundAttribution* a, int* content_first);
   int SourceLeftOf(int cue_first);
+  // The mention of a whole subject whose noun phrase [first, last) is the
+  // object of a preposition in it ("A lawyer for [Mr. Trump]"), or -1.
+  int HeadOfObject(int first, int last, int sentence_first);
   // Returns the preposition that makes mention m an object ("speaking to
   // Fox News", "for the Italian newspaper Corriere della Sera", "behind
   // Clinton"): the nearest one at most four words before it, or -1.
