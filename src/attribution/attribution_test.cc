@@ -214,6 +214,11 @@ TEST(Attribution, AQuotedTitleInsideAnAppositiveKeepsTheSpeaker) {
   const Quote* q = Containing(a, "the days of one story");
   ASSERT_NE(q, nullptr);
   EXPECT_STREQ(QuoteTypeName(q->type), "indirect");
+  // The title ends the appositive, its comma inside the closing mark.
+  const std::string last = "Hemsley, the co-author of \"Going Viral,\" said the days of one story were gone.";
+  EXPECT_EQ(SourceOf(last, "the days of one story"), "Hemsley");
+  a = Attribute(last);
+  for (const Quote& x : a.quotes) EXPECT_EQ(x.content.text.find("Going Viral"), std::string::npos) << x.content.text;
 }
 
 TEST(Attribution, AQuotationThatRunsOnIsNotTheNextFramesContent) {

@@ -517,6 +517,23 @@ int Attributor::SourceLeftOf(int cue_first) {
     }
     break;
   }
+  // 'Jane Smith, author of "The Long Road," said': an appositive that ends
+  // with a short quoted title, the comma inside its closing mark.
+  if (k > s_first && t_[k].kind == TokenKind::kQuote && t_.IsPunct(k - 1, ',')) {
+    int q = facts_.quote_of_token[k];
+    if (q >= 0 && quotes_[q].closed && quotes_[q].close == k && k - quotes_[q].open <= 9) {
+      for (int c = quotes_[q].open - 1; c > s_first && quotes_[q].open - c <= 12; --c) {
+        if (InQuote(c) || facts_.cue_len[c] > 0) break;
+        if (!t_.IsPunct(c, ',')) continue;
+        int subject = mentions_->EndingAt(c - 1);
+        if (subject < 0) {
+          int np = NounPhraseLeft(c - 1, s_first);
+          if (np >= 0) subject = mentions_->AddSourcePhrase(np, c);
+        }
+        return subject;
+      }
+    }
+  }
   if (k < s_first || InQuote(k)) return -1;
   // "Gov. John Kasich (R-OH) said": step over a parenthesis.
   if (t_.IsPunct(k, ')')) {
