@@ -341,6 +341,17 @@ TEST(Attribution, TheOneNamedInsideTheSubjectIsNotTheSpeaker) {
             "the clerk");
 }
 
+TEST(Attribution, ASecondVerbAfterButTakesTheFirstOnesSpeaker) {
+  // An opening participle phrase is not the subject of "but added".
+  Article a = Attribute(
+      "Appearing before reporters in the capital, Anna Berg, 70, said little but added that she would lead the party.");
+  const Quote* q = Containing(a, "she would lead the party");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->source.has_value());
+  EXPECT_EQ(q->source->text, "Anna Berg");
+  EXPECT_EQ(q->speaker.value_or(""), "Anna Berg");
+}
+
 TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {
   EXPECT_EQ(SourceOf("Massimo Franco, a columnist for the Italian newspaper Corriere della Sera, wrote that it was "
                      "over.",

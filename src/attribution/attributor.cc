@@ -584,6 +584,13 @@ int Attributor::SourceLeftOf(int cue_first) {
       }
       break;
     }
+    // "Suu Kyi, 70, said little but added ...": the subject of the verb
+    // before, when that verb is a cue already attributed.
+    for (auto it = found_.rbegin(); it != found_.rend(); ++it) {
+      if (it->cue.empty() || it->source < 0 || it->cue.last > k || it->cue.first < s_first) continue;
+      if (it->cue.last + 8 >= k) return it->source;
+      break;
+    }
     // "The judge rubbed his chin, and then said ...", "Kasich offered him a
     // job, then says ...": the sentence's subject.
     int subject = SubjectMention(s_first, k);
