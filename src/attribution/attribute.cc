@@ -107,6 +107,11 @@ void AddSecondPass(const internal::TokenizedText& t, const std::vector<internal:
     for (size_t i = 0; i < first_count && !clash; ++i) {
       const FoundAttribution& b = (*found)[i];
       clash = Overlaps(a.content, b.content) || Overlaps(a.cue, b.content) || Overlaps(a.cue, b.cue);
+      // 'Trump, writing on Twitter, said ...': a speaker is no content.
+      if (b.source >= 0) {
+        const internal::MentionInfo& m = mentions->mention(b.source);
+        clash = clash || (a.content.first >= m.first && a.content.last <= m.last);
+      }
     }
     if (!clash) found->push_back(std::move(a));
   }

@@ -352,6 +352,17 @@ TEST(Attribution, ASecondVerbAfterButTakesTheFirstOnesSpeaker) {
   EXPECT_EQ(q->speaker.value_or(""), "Anna Berg");
 }
 
+TEST(Attribution, TheSpeakerIsNoOtherStatementsContent) {
+  // The participle phrase adds no statement whose content is the speaker.
+  for (const char* text : {"Trump, writing on Twitter, said the talks had failed.",
+                           "Maria Ortiz, writing on Facebook, said the recount was over."}) {
+    Article a = Attribute(text);
+    ASSERT_EQ(a.quotes.size(), 1u) << text;
+    ASSERT_TRUE(a.quotes[0].cue.has_value());
+    EXPECT_EQ(a.quotes[0].cue->text, "said") << text;
+  }
+}
+
 TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {
   EXPECT_EQ(SourceOf("Massimo Franco, a columnist for the Italian newspaper Corriere della Sera, wrote that it was "
                      "over.",

@@ -1457,6 +1457,10 @@ void Attributor::AttributeCues() {
       if (subject < 0) continue;
       a.source = subject;
       if (!ParseAfterCue(c, cue_last, s_end, &a, &content_first)) continue;
+      // "Ortiz, writing on Facebook, said ...": the phrase closes before
+      // the main verb, which is no content of it.
+      if (content_first < s_end && facts_.cue_len[content_first] > 0 &&
+          !facts_.cue_form[content_first]->participle && t_.IsPunct(content_first - 1, ',')) continue;
       content_last = ContentEnd(content_first, s_end, false);
     } else {
       int after = cue_last;
