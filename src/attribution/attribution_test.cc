@@ -363,6 +363,24 @@ TEST(Attribution, TheSpeakerIsNoOtherStatementsContent) {
   }
 }
 
+TEST(Attribution, APollFindingDoesNotReachOverAnotherFrame) {
+  Article a = Attribute("\"It is a scandal,\" said Tom Haug, whose party trails in the polls.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].content.text, "\"It is a scandal,\"");
+  EXPECT_EQ(a.quotes[0].speaker.value_or(""), "Tom Haug");
+}
+
+TEST(Attribution, ALowerCaseAddresseeBeforeASubjectPronoun) {
+  Article a = Attribute("The senator told reporters she expected the bill would pass.");
+  const Quote* q = nullptr;
+  for (const Quote& x : a.quotes) {
+    if (x.cue && x.cue->text == "told") q = &x;
+  }
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->content.text, "she expected the bill would pass");
+  EXPECT_EQ(q->addressee.value_or(""), "reporters");
+}
+
 TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {
   EXPECT_EQ(SourceOf("Massimo Franco, a columnist for the Italian newspaper Corriere della Sera, wrote that it was "
                      "over.",

@@ -838,6 +838,8 @@ int Attributor::ParseAddressee(int k, int limit, std::string* addressee) {
     return e >= limit || t_.IsPunct(e, ',') || t_.IsPunct(e, ':') || t_.IsPunct(e, '.') ||
            (t_.IsWord(e) && (t_.Lower(e) == "that" || IsPreposition(t_.Lower(e)) || t_.Lower(e) == "as" ||
                              t_.Lower(e) == "when" || t_.Lower(e) == "while" ||
+                             // "told reporters she was ...": a clause's subject.
+                             (IsPronounSubject(t_.Lower(e)) && t_.Lower(e) != "you" && t_.Lower(e) != "it") ||
                              // "urged voters not to give up".
                              ((t_.Lower(e) == "not" || t_.Lower(e) == "never") && e + 1 < limit &&
                               t_.IsWord(e + 1) && t_.Lower(e + 1) == "to"))) ||
@@ -1437,6 +1439,11 @@ void Attributor::AttributeCues() {
         // X, forces have killed ...": the statement on both sides.
         content_first = s_first;
         content_last = c;
+        // Not over another frame: '"It is a scandal," said Haug, whose
+        // party trails in the polls' is no finding of the polls'.
+        bool framed = false;
+        for (int x = s_first; x < c && !framed && form == &InPollForm(); ++x) framed = cue_used_[x] != 0;
+        if (framed) continue;
         // Not a clause of the writer's: ", sparking ...", ", which ...".
         std::string_view next = src_end + 1 < s_end && t_.IsWord(src_end + 1) ? t_.Lower(src_end + 1) : "";
         bool writers = next.ends_with("ing") || next == "which" || next == "who" || next == "and" ||
