@@ -9,6 +9,7 @@
 #include "src/attribution/quotes.h"
 #include "src/attribution/tagged_statements.h"
 #include "src/attribution/temporal.h"
+#include "src/attribution/word_sets.h"
 #include "src/attribution/tokenizer.h"
 #include "src/model/content_start_model.h"
 #include "src/util/date.h"
@@ -139,6 +140,12 @@ void MoveContentStarts(const internal::TokenizedText& t, std::vector<FoundAttrib
                                a.type == FoundAttribution::Type::kMixed};
     auto next_cue = std::lower_bound(cue_starts.begin(), cue_starts.end(), a.content.first);
     if (next_cue != cue_starts.end()) s.max_shift = std::min(s.max_shift, *next_cue - a.content.first);
+    // "said at least 12 people were killed": a quantity opens the content
+    // and stays whole.
+    int f = a.content.first;
+    if (f + 1 < t.size() && t.IsWord(f) && t.IsWord(f + 1) && internal::OpensQuantity(t.Lower(f), t.Lower(f + 1))) {
+      continue;
+    }
     int k = internal::BestStartShift(*model, t, s);
     if (k == 0) continue;
     bool words = true;

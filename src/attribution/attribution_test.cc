@@ -381,6 +381,18 @@ TEST(Attribution, ALowerCaseAddresseeBeforeASubjectPronoun) {
   EXPECT_EQ(q->addressee.value_or(""), "reporters");
 }
 
+TEST(Attribution, AQuantityOpeningTheContentStaysWhole) {
+  for (const char* text : {"Officials said at least 12 people were killed in the fire.",
+                           "Officials said up to 12 people were killed in the fire."}) {
+    Article a = Attribute(text);
+    const Quote* q = Containing(a, "12 people were killed");
+    ASSERT_NE(q, nullptr) << text;
+    ASSERT_TRUE(q->cue.has_value());
+    EXPECT_EQ(q->cue->text, "said") << text;
+    EXPECT_TRUE(q->content.text.starts_with("at least") || q->content.text.starts_with("up to")) << q->content.text;
+  }
+}
+
 TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {
   EXPECT_EQ(SourceOf("Massimo Franco, a columnist for the Italian newspaper Corriere della Sera, wrote that it was "
                      "over.",

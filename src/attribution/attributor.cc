@@ -981,7 +981,11 @@ bool Attributor::ParseAfterCue(int cue_first, int k, int limit, FoundAttribution
     introduced = true;
   }
   // "commenting on a call", "declined to comment in detail": no statement.
-  if (!introduced && k < limit && t_.IsWord(k) && IsPreposition(t_.Lower(k)) && t_.Lower(k) != "to") return false;
+  // "said at least 12 people died" is one.
+  bool quantity = k + 1 < limit && t_.IsWord(k + 1) && OpensQuantity(t_.Lower(k), t_.Lower(k + 1));
+  if (!introduced && k < limit && t_.IsWord(k) && IsPreposition(t_.Lower(k)) && t_.Lower(k) != "to" && !quantity) {
+    return false;
+  }
   *content_first = k;
   return true;
 }
