@@ -393,6 +393,17 @@ TEST(Attribution, AQuantityOpeningTheContentStaysWhole) {
   }
 }
 
+TEST(Attribution, SpeakingToSomeoneNamesTheAddressee) {
+  Article a = Attribute("Speaking to CNN on Sunday, Senator Maria Lopez said the bill was dead.");
+  const Quote* q = Containing(a, "the bill was dead");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->addressee.value_or(""), "CNN");
+  a = Attribute("Lopez, talking with reporters, said the bill was dead.");
+  q = Containing(a, "the bill was dead");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->addressee.value_or(""), "reporters");
+}
+
 TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {
   EXPECT_EQ(SourceOf("Massimo Franco, a columnist for the Italian newspaper Corriere della Sera, wrote that it was "
                      "over.",

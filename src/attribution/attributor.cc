@@ -896,10 +896,14 @@ bool Attributor::ParseAfterCue(int cue_first, int k, int limit, FoundAttribution
     int after = ParseAddressee(k + 1, limit, &a->addressee);
     if (after > k + 1) k = SkipAdverbials(after, limit, &a->time);
   }
-  // "in an interview with CNN".
+  // "in an interview with CNN", "Speaking to CNN on Sunday, Lopez said".
   if (a->addressee.empty()) {
-    for (int j = std::max(cue_first - 8, 0); j < std::min(limit, k + 1); ++j) {
-      if (t_.IsWord(j) && t_.Lower(j) == "with" && j > 0 && IsVenueNoun(t_.Lower(j - 1)) && j + 1 < limit) {
+    for (int j = std::max({cue_first - 15, SentenceFirst(cue_first), 1}); j < std::min(limit, k + 1); ++j) {
+      if (!t_.IsWord(j) || j + 1 >= limit) continue;
+      std::string_view w = t_.Lower(j), before = t_.Lower(j - 1);
+      bool venue = w == "with" && IsVenueNoun(before) && j >= cue_first - 8;
+      bool speaking = (w == "to" || w == "with") && (before == "speaking" || before == "talking");
+      if (venue || speaking) {
         int after = ParseAddressee(j + 1, limit, &a->addressee);
         if (after > j + 1 && after > k) k = SkipAdverbials(after, limit, &a->time);
         break;
