@@ -404,6 +404,19 @@ TEST(Attribution, SpeakingToSomeoneNamesTheAddressee) {
   EXPECT_EQ(q->addressee.value_or(""), "reporters");
 }
 
+TEST(Attribution, AQuotationBeforeWhileBelongsToTheFirstClause) {
+  Article a = Attribute(
+      "The mayor called the decision \"long overdue,\" while the council accused her of hiding the costs.");
+  const Quote* first = Containing(a, "long overdue");
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(first->content.text, "the decision \"long overdue,\"");
+  EXPECT_EQ(first->source->text, "The mayor");
+  const Quote* second = Containing(a, "hiding the costs");
+  ASSERT_NE(second, nullptr);
+  EXPECT_EQ(second->source->text, "the council");
+  for (const Quote& q : a.quotes) EXPECT_FALSE(q.source->text == "the council" && q.content.text.find("overdue") != std::string::npos);
+}
+
 TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {
   EXPECT_EQ(SourceOf("Massimo Franco, a columnist for the Italian newspaper Corriere della Sera, wrote that it was "
                      "over.",

@@ -1037,9 +1037,16 @@ int Attributor::ContentEnd(int first, int limit, bool clause_only) const {
         (t_.Lower(k + 1) == "but" || t_.Lower(k + 1) == "and" || t_.Lower(k + 1) == "while" || t_.Lower(k + 1) == "though")) {
       return k;
     }
+    // 'called the decision “long overdue,” while Vance accused ...': a
+    // quotation's closing comma stands for one after it.
+    int closed = k > first ? facts_.quote_of_token[k - 1] : -1;
+    // Only before "while"/"whereas": American commas sit inside the marks
+    // everywhere, and the other readings of a comma misfire there.
+    bool comma_in_quote = closed >= 0 && quotes_[closed].close == k - 1 && k - 2 >= first && t_.IsPunct(k - 2, ',') &&
+                          t_.IsWord(k) && (t_.Lower(k) == "while" || t_.Lower(k) == "whereas");
     // A horizontal bar (U+2015) sets off a phrase as an em dash does.
-    if (t_.IsPunct(k, ',') || t_.Surface(k) == "\xE2\x80\x94" || t_.Surface(k) == "\xE2\x80\x95") {
-      int j = k + 1;
+    if (t_.IsPunct(k, ',') || t_.Surface(k) == "\xE2\x80\x94" || t_.Surface(k) == "\xE2\x80\x95" || comma_in_quote) {
+      int j = t_.IsPunct(k, ',') || !comma_in_quote ? k + 1 : k;
       if (j < limit && facts_.cue_len[j] > 0) return k;  // ", said X" / ", saying" / ", according to"
       // ", while forecasters warned that ...", ", but in a later interview
       // said ...", ", while only 49 percent of Republicans say ...": another
@@ -1195,6 +1202,13 @@ bool Attributor::TrailingAttribution(int q, FoundAttribution* out) {
     }
   }
   if (j >= limit) return false;
+  // '“long overdue,” while Vance accused ...': a clause of its own, not
+  // the quotation's frame.
+  if (t_.IsWord(j)) {
+    std::string_view w = t_.Lower(j);
+    if (w == "while" || w == "whereas" || w == "although" || w == "though" || w == "but" || w == "and" ||
+        w == "because" || w == "if" || w == "when") return false;
+  }
   FoundAttribution a;
   int k = SkipAdverbials(j, limit, &a.time);
   int cue = -1, after = -1;
