@@ -136,6 +136,9 @@ void MoveContentStarts(const internal::TokenizedText& t, std::vector<FoundAttrib
   bool moved = false;
   for (FoundAttribution& a : *found) {
     if (a.type == FoundAttribution::Type::kDirect || !a.parts.empty() || a.cue.empty()) continue;
+    // Only content after its cue: before a trailing frame ("He was a
+    // “...,” the family said") it starts with the sentence.
+    if (a.content.first < a.cue.last) continue;
     internal::StartStatement s{a.cue.first, a.cue.last, a.content.first, a.content.last,
                                a.type == FoundAttribution::Type::kMixed};
     auto next_cue = std::lower_bound(cue_starts.begin(), cue_starts.end(), a.content.first);

@@ -2,6 +2,8 @@
 // patterns, one construction per case.
 #include <gtest/gtest.h>
 
+#include "src/model/span_tagger.h"
+
 #include "src/attribution/lexicons.h"
 #include "whosaid/pipeline.h"
 
@@ -415,6 +417,31 @@ TEST(Attribution, AQuotationBeforeWhileBelongsToTheFirstClause) {
   ASSERT_NE(second, nullptr);
   EXPECT_EQ(second->source->text, "the council");
   for (const Quote& q : a.quotes) EXPECT_FALSE(q.source->text == "the council" && q.content.text.find("overdue") != std::string::npos);
+}
+
+TEST(Attribution, AQuoteAfterPostedOnXContinuesTheStatement) {
+  Article a = Attribute(
+      "\"It has been the honor of my life,\" the mayor wrote in a letter posted on X. \"I believe it is time for "
+      "someone new.\"");
+  const Quote* q = Containing(a, "honor of my life");
+  ASSERT_NE(q, nullptr);
+  ASSERT_EQ(q->parts.size(), 2u);
+  EXPECT_EQ(Containing(a, "time for someone new"), q);
+}
+
+TEST(Attribution, ACommonNounAfterAQuotationIsItsSpeakerWithoutTheTagger) {
+  // The rules alone: before, only the span tagger found these.
+  internal::SetActiveSpanTagger(nullptr);
+  Article a = Attribute("\u201cWe won,\u201d the family said.");
+  Article b = Attribute("It rained. He was a \u201cpatient teacher,\u201d the old neighbor said.");
+  internal::ResetActiveSpanTagger();
+  ASSERT_EQ(a.quotes.size(), 1u);
+  ASSERT_TRUE(a.quotes[0].source.has_value());
+  EXPECT_EQ(a.quotes[0].source->text, "the family");
+  const Quote* q = Containing(b, "patient teacher");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->content.text, "He was a \u201cpatient teacher,\u201d");
+  EXPECT_EQ(q->source->text, "the old neighbor");
 }
 
 TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {

@@ -1231,6 +1231,15 @@ bool Attributor::TrailingAttribution(int q, FoundAttribution* out) {
     if (cue < 0 || cue == k) return false;
     if (facts_.cue_form[cue]->participle) return false;
     a.source = SourceLeftOf(cue);
+    // '“We won,” the family said': a determiner and up to three lower-case
+    // words between the quotation and its verb name the speaker.
+    if (a.source < 0 && t_.IsWord(k) && IsDeterminer(t_.Lower(k)) && cue - k >= 2 && cue - k <= 4) {
+      bool words = true;
+      for (int x = k + 1; x < cue && words; ++x) {
+        words = t_.IsWord(x) && !t_[x].Is(kCapitalized) && !IsFunctionWord(t_.Lower(x)) && !IsPreposition(t_.Lower(x));
+      }
+      if (words) a.source = mentions_->AddSourcePhrase(k, cue);
+    }
     if (a.source < 0 || mentions_->mention(a.source).first < k) return false;
     after = cue + facts_.cue_len[cue];
   }
