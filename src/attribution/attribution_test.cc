@@ -824,6 +824,18 @@ TEST(TimeResolution, WeekdaysAndYesterdayResolveAgainstTheArticleDate) {
   EXPECT_EQ(q->date.value_or(""), "2025-02-28");
 }
 
+TEST(TimeResolution, ATimeOpeningTheSentenceDatesTheStatement) {
+  Article a = Attribute("On Friday, Maria Lopez said the bridge would reopen.", "2025-03-01");
+  const Quote* q = Containing(a, "the bridge would reopen");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->date.value_or(""), "2025-02-28");
+  // Before a statement that precedes its frame, the time is the content's.
+  a = Attribute("On Friday, the bridge reopened, Maria Lopez said.", "2025-03-01");
+  q = Containing(a, "the bridge reopened");
+  ASSERT_NE(q, nullptr);
+  EXPECT_FALSE(q->date.has_value());
+}
+
 TEST(Attribution, StatementReportedInsideAnotherPointsToIt) {
   Article a = Attribute("Maria Lopez said that the mayor believes the bridge is safe. "
                         "The engineers think otherwise.");

@@ -1986,6 +1986,14 @@ std::vector<FoundAttribution> Attributor::Run() {
   AttributeCues();
   AttributeContinuations();
   AttributeQuestionsAsked();
+  // "On Monday, Haug said ...": a time that opens the sentence before its
+  // frame dates the statement that follows the cue.
+  for (FoundAttribution& a : found_) {
+    if (a.time >= 0 || a.cue.empty() || a.content.first < a.cue.last) continue;
+    int s_first = SentenceFirst(a.cue.first);
+    int te = facts_.time_at[s_first];
+    if (te >= 0 && times_[te].last < a.cue.first && t_.IsPunct(times_[te].last, ',')) a.time = te;
+  }
   SortInTextOrder(&found_);
   return found_;
 }
