@@ -444,6 +444,19 @@ TEST(Attribution, ACommonNounAfterAQuotationIsItsSpeakerWithoutTheTagger) {
   EXPECT_EQ(q->source->text, "the old neighbor");
 }
 
+TEST(Attribution, ADatelineAndTheFramesParticipleStayOutOfTheStatement) {
+  Article a = Attribute("OSLO (Reuters) - The council passed the budget on Tuesday, Reuters reported, citing two aides.");
+  const Quote* q = Containing(a, "passed the budget");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->content.text, "The council passed the budget on Tuesday");
+  EXPECT_TRUE(q->parts.empty());
+  EXPECT_EQ(q->source->text, "Reuters");
+  a = Attribute("KYIV, Ukraine \u2014 Shelling went on through the night, officials said.");
+  q = Containing(a, "Shelling went on");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->content.text, "Shelling went on through the night");
+}
+
 TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {
   EXPECT_EQ(SourceOf("Massimo Franco, a columnist for the Italian newspaper Corriere della Sera, wrote that it was "
                      "over.",

@@ -1568,6 +1568,10 @@ void Attributor::AttributeCues() {
       // the statement.
       if (forward && facts_.cue_len[content_first] > 0 &&
           facts_.cue_form[content_first]->category == CueCategory::kSource) forward = false;
+      // "..., Reuters reported, citing two aides": a participle after the
+      // frame's comma is a frame of its own.
+      if (forward && content_first > c && t_.IsPunct(content_first - 1, ',') && facts_.cue_len[content_first] > 0 &&
+          facts_.cue_form[content_first]->participle) forward = false;
       // "CONTENT, Obama told his advisers as he launched ...": after a frame
       // that follows a comma, "as", "when" or "while" opens its
       // circumstance, not the statement.
@@ -1986,6 +1990,26 @@ std::vector<FoundAttribution> Attributor::Run() {
   AttributeCues();
   AttributeContinuations();
   AttributeQuestionsAsked();
+  // "WASHINGTON (Reuters) - The Senate passed the bill, Reuters reported":
+  // a dateline that opens the paragraph is no part of the statement.
+  for (FoundAttribution& a : found_) {
+    int f = a.content.first;
+    if (!t_[f].Is(kParagraphStart) || !t_[f].Is(kAllCaps)) continue;
+    int x = f;
+    while (x < a.content.last && x - f < 10 &&
+           (t_[x].Is(kAllCaps) || t_.IsPunct(x, ',') || (x > f && t_[x].Is(kCapitalized)))) ++x;
+    if (x < a.content.last && t_.IsPunct(x, '(')) {
+      int close = x + 1;
+      while (close < a.content.last && close - x < 6 && !t_.IsPunct(close, ')')) ++close;
+      x = close < a.content.last && t_.IsPunct(close, ')') ? close + 1 : x;
+    }
+    std::string_view d = x < a.content.last ? t_.Surface(x) : std::string_view();
+    bool dash = d == "-" || d == "--" || d == "\xE2\x80\x94" || d == "\xE2\x80\x93";
+    if (dash && x + 1 < a.content.last && (a.parts.empty() || x + 1 < a.parts[0].last)) {
+      a.content.first = x + 1;
+      if (!a.parts.empty()) a.parts[0].first = x + 1;
+    }
+  }
   // "On Monday, Haug said ...": a time that opens the sentence before its
   // frame dates the statement that follows the cue.
   for (FoundAttribution& a : found_) {
