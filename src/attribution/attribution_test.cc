@@ -457,6 +457,36 @@ TEST(Attribution, ADatelineAndTheFramesParticipleStayOutOfTheStatement) {
   EXPECT_EQ(q->content.text, "Shelling went on through the night");
 }
 
+TEST(Attribution, WarnedThatOpensTheClaimNotAnAddressee) {
+  Article a = Attribute("Officials warned that London would face consequences.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].content.text, "that London would face consequences");
+  EXPECT_FALSE(a.quotes[0].addressee.has_value());
+}
+
+TEST(Attribution, AQuestionAskedIsNoStatementOfTheAnswerersFrame) {
+  Article a = Attribute("Asked if he agreed, Mr Starmer replied: \u2018Of course not.\u2019");
+  for (const Quote& q : a.quotes) {
+    EXPECT_FALSE(q.cue && q.cue->text == "agreed") << q.content.text;
+  }
+  const Quote* q = Containing(a, "Of course not");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->source->text, "Mr Starmer");
+}
+
+TEST(Attribution, SingleMarksContinueAQuotationInSingleMarks) {
+  Article a = Attribute("\u2018We will not be bullied,\u2019 she told MPs. \u2018Nobody should doubt our resolve.\u2019");
+  const Quote* q = Containing(a, "not be bullied");
+  ASSERT_NE(q, nullptr);
+  ASSERT_EQ(q->parts.size(), 2u);
+  EXPECT_EQ(Containing(a, "doubt our resolve"), q);
+  // After a quotation in double marks, single marks stay a scare quote.
+  a = Attribute("\u201cWe will win,\u201d she said. \u2018Resolve\u2019 was the word of the day.");
+  q = Containing(a, "We will win");
+  ASSERT_NE(q, nullptr);
+  EXPECT_TRUE(q->parts.empty());
+}
+
 TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {
   EXPECT_EQ(SourceOf("Massimo Franco, a columnist for the Italian newspaper Corriere della Sera, wrote that it was "
                      "over.",

@@ -855,6 +855,9 @@ int Attributor::ParseAddressee(int k, int limit, std::string* addressee) {
   }
   std::string_view w = t_.Lower(k);
   if (IsObjectPronoun(w)) return k + 1;
+  // "warned that London would face ...": the complementizer, not a
+  // determiner.
+  if (w == "that") return k;
   int words_first = IsDeterminer(w) ? k + 1 : k;
   int e = words_end(words_first);
   if (e == words_first) return k;
@@ -984,6 +987,18 @@ bool Attributor::ParseAfterCue(int cue_first, int k, int limit, FoundAttribution
     ++k;
     introduced = true;
   }
+  // "Asked if he agreed, Starmer replied: ...": after a comma, a name and a
+  // cue that introduces words of its own open another frame.
+  if (k > 0 && t_.IsPunct(k - 1, ',') && k < limit) {
+    int m = mentions_->StartingAt(k);
+    int v = m >= 0 ? mentions_->mention(m).last : -1;
+    if (v >= 0 && v < limit && facts_.cue_len[v] > 0) {
+      int after = v + facts_.cue_len[v];
+      if (after < limit && (t_.IsPunct(after, ':') || t_.IsPunct(after, ',') || t_[after].kind == TokenKind::kQuote)) {
+        return false;
+      }
+    }
+  }
   // "commenting on a call", "declined to comment in detail": no statement.
   // "said at least 12 people died" is one.
   bool quantity = k + 1 < limit && t_.IsWord(k + 1) && OpensQuantity(t_.Lower(k), t_.Lower(k + 1));
@@ -1071,7 +1086,7 @@ int Attributor::ContentEnd(int first, int limit, bool clause_only) const {
         if (facts_.cue_len[x] > 0) {
           const CueForm* f = facts_.cue_form[x];
           int after = x + facts_.cue_len[x];
-          bool ends = after >= limit || t_.IsPunct(after, '.') || t_.IsPunct(after, ',') ||
+          bool ends = after >= limit || t_.IsPunct(after, '.') || t_.IsPunct(after, ',') || t_.IsPunct(after, ':') ||
                       (f && f->category != CueCategory::kSource && t_.IsWord(after) &&
                        facts_.cue_len[after] > 0);
           if (ends || (after < limit && t_.IsWord(after) && (t_.Lower(after) == "citing" || t_.Lower(after) == "on" ||
@@ -1738,7 +1753,6 @@ void Attributor::AttributeContinuations() {
   for (int q = 0; q < static_cast<int>(quotes_.size()); ++q) {
     if (quote_attribution_[q] >= 0 || covered[q]) continue;
     const QuotedSpan& s = quotes_[q];
-    if (s.single) continue;
     const Token& open = t_[s.open];
     if (!open.Is(kSentenceStart) && !open.Is(kParagraphStart)) continue;
     int words = 0;
@@ -1765,6 +1779,13 @@ void Attributor::AttributeContinuations() {
     }
     const FoundAttribution& prev = found_[it->second];
     int prev_end = it->first;
+    // Single marks continue only a quotation in single marks ("'We will
+    // not be bullied,' she told MPs. 'Nobody should doubt ...'"); elsewhere
+    // they set off scare quotes and titles.
+    if (s.single) {
+      int pq = facts_.quote_of_token[prev.content.first];
+      if (prev.type != FoundAttribution::Type::kDirect || pq < 0 || !quotes_[pq].single) continue;
+    }
     int para_gap = open.paragraph - t_[prev_end - 1].paragraph;
     // A source that names no one ("said the senior adviser") continues only
     // within its own paragraph, as the next part of its direct quote.
