@@ -2,6 +2,8 @@
 // patterns, one construction per case.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "src/model/span_tagger.h"
 
 #include "src/attribution/lexicons.h"
@@ -485,6 +487,30 @@ TEST(Attribution, SingleMarksContinueAQuotationInSingleMarks) {
   q = Containing(a, "We will win");
   ASSERT_NE(q, nullptr);
   EXPECT_TRUE(q->parts.empty());
+}
+
+TEST(Attribution, AnAppositiveTitleNamesTheSpeakerLater) {
+  for (const char* text : {"The NATO chief, Mark Rutte, said the alliance was united. Later, the NATO chief said "
+                           "more troops would come.",
+                           "Mark Rutte, the NATO chief, said the alliance was united. The NATO chief added that "
+                           "more troops would come."}) {
+    Article a = Attribute(text);
+    const Quote* q = Containing(a, "more troops would come");
+    ASSERT_NE(q, nullptr) << text;
+    EXPECT_EQ(q->speaker.value_or(""), "Mark Rutte") << text;
+    const Person* rutte = nullptr;
+    for (const Person& p : a.people) {
+      if (p.name == "Mark Rutte") rutte = &p;
+    }
+    ASSERT_NE(rutte, nullptr);
+    EXPECT_NE(std::find(rutte->titles.begin(), rutte->titles.end(), "NATO chief"), rutte->titles.end()) << text;
+  }
+  // "CEO" and "chief executive" are one title.
+  Article a = Attribute("Microsoft CEO Satya Nadella said growth would continue. The chief executive added that "
+                        "hiring would resume.");
+  const Quote* q = Containing(a, "hiring would resume");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker.value_or(""), "Satya Nadella");
 }
 
 TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {
