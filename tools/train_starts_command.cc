@@ -93,6 +93,8 @@ void MakeExamples(Document* doc) {
     internal::StartStatement s{starting[q.cue->start], ending[q.cue->end], starting[q.content.start],
                                ending[q.content.end], q.type == QuoteType::kMixed};
     if (s.cue_first < 0 || s.cue_last < 0 || s.content_first < 0 || s.content_last < 0) continue;
+    // As at run time: only content after its cue.
+    if (s.content_first < s.cue_last) continue;
     // As at run time: no start past another statement's cue.
     for (const Quote& other : article->quotes) {
       if (!other.cue || other.cue->start < q.content.start) continue;

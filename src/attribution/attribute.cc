@@ -9,6 +9,7 @@
 #include "src/attribution/quotes.h"
 #include "src/attribution/tagged_statements.h"
 #include "src/attribution/temporal.h"
+#include "src/attribution/word_sets.h"
 #include "src/attribution/tokenizer.h"
 #include "src/model/content_start_model.h"
 #include "src/util/date.h"
@@ -107,6 +108,11 @@ void AddSecondPass(const internal::TokenizedText& t, const std::vector<internal:
     for (size_t i = 0; i < first_count && !clash; ++i) {
       const FoundAttribution& b = (*found)[i];
       clash = Overlaps(a.content, b.content) || Overlaps(a.cue, b.content) || Overlaps(a.cue, b.cue);
+      // 'Trump, writing on Twitter, said ...': a speaker is no content.
+      if (b.source >= 0) {
+        const internal::MentionInfo& m = mentions->mention(b.source);
+        clash = clash || (a.content.first >= m.first && a.content.last <= m.last);
+      }
     }
     if (!clash) found->push_back(std::move(a));
   }
@@ -130,10 +136,19 @@ void MoveContentStarts(const internal::TokenizedText& t, std::vector<FoundAttrib
   bool moved = false;
   for (FoundAttribution& a : *found) {
     if (a.type == FoundAttribution::Type::kDirect || !a.parts.empty() || a.cue.empty()) continue;
+    // Only content after its cue: before a trailing frame ("He was a
+    // “...,” the family said") it starts with the sentence.
+    if (a.content.first < a.cue.last) continue;
     internal::StartStatement s{a.cue.first, a.cue.last, a.content.first, a.content.last,
                                a.type == FoundAttribution::Type::kMixed};
     auto next_cue = std::lower_bound(cue_starts.begin(), cue_starts.end(), a.content.first);
     if (next_cue != cue_starts.end()) s.max_shift = std::min(s.max_shift, *next_cue - a.content.first);
+    // "said at least 12 people were killed": a quantity opens the content
+    // and stays whole.
+    int f = a.content.first;
+    if (f + 1 < t.size() && t.IsWord(f) && t.IsWord(f + 1) && internal::OpensQuantity(t.Lower(f), t.Lower(f + 1))) {
+      continue;
+    }
     int k = internal::BestStartShift(*model, t, s);
     if (k == 0) continue;
     bool words = true;

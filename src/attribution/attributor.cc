@@ -177,8 +177,10 @@ void MarkCues(const TokenizedText& t, TokenFacts* facts) {
           !(next == "that" || next == "to" || next == "by" || next == "as" || next == ":" ||
             (i + 1 < n && t[i + 1].kind == TokenKind::kQuote))) continue;
       // "the claims", but "Most said", "Many believe": a quantity speaks.
+      // "while many want ...": a clause opener before the quantity.
       bool quantity_subject = (IsQuantityHead(prev) && (i < 2 || t[i - 2].sentence != t[i].sentence ||
-                                                        !t.IsWord(i - 2) || IsPreposition(t.Lower(i - 2)))) ||
+                                                        !t.IsWord(i - 2) || IsPreposition(t.Lower(i - 2)) ||
+                                                        IsClauseOpener(t.Lower(i - 2)))) ||
                               (i >= 3 && IsShareIn(t, i - 2));
       if (prev_word && IsDeterminer(prev) && prev != "that" && !quantity_subject) continue;
       // "Trump's attacks on", "38 percent support": nouns, not verbs.
@@ -211,8 +213,9 @@ void MarkCues(const TokenizedText& t, TokenFacts* facts) {
         // "polls show", "the reports show", "Democrats say": a plural subject.
         bool plural_subject = prev_word && !IsFunctionWord(prev) && prev.size() > 3 && prev.back() == 's' &&
                               prev[prev.size() - 2] != 's';
+        // "40 percent want", "while many want", "4 in 10 want": a quantity.
         if (IsNounLikeBase(lemma_words) && !(prev_word && (IsPronounSubject(prev) || IsAuxiliary(prev))) &&
-            !plural_subject) continue;
+            !plural_subject && !quantity_subject) continue;
         // "A district judge agreed": after a determiner and a singular
         // noun a bare form is the head of a compound, not a verb.
         static const std::string_view kPluralNouns[] = {"people", "police", "men", "women", "children",
@@ -266,7 +269,9 @@ int Attributor::SkipAdverbials(int k, int limit, int* time) {
     }
     if (!t_.IsWord(k)) break;
     std::string_view w = t_.Lower(k);
-    if (IsVerbModifier(w) && w != "in" && modifiers < 3 && mentions_->StartingAt(k) < 0) {
+    // "decided not to enter the race": a negated infinitive is the content.
+    bool negates = (w == "not" || w == "never") && k + 1 < limit && t_.IsWord(k + 1) && t_.Lower(k + 1) == "to";
+    if (IsVerbModifier(w) && w != "in" && !negates && modifiers < 3 && mentions_->StartingAt(k) < 0) {
       ++k;
       ++modifiers;
       continue;
@@ -471,6 +476,48 @@ int Attributor::RelativePronounBefore(int cue_first, int s_first) const {
   return -1;
 }
 
+int Attributor::HeadOfObject(int first, int last, int sentence_first) {
+  // "A lawyer for Mr. Trump said", "the head of the FBI said": the name is
+  // the object of a preposition inside the subject, and not the speaker;
+  // the subject is the whole noun phrase.
+  int p = first - 1;
+  while (p > sentence_first && t_.IsWord(p) && IsDeterminer(t_.Lower(p)) && first - p <= 2) --p;
+  // "Members of Congress": a capital only where the sentence starts.
+  if (p - 1 < sentence_first || !t_.IsWord(p) || !t_.IsWord(p - 1) ||
+      (t_[p - 1].Is(kCapitalized) && p - 1 != sentence_first)) return -1;
+  std::string_view prep = t_.Lower(p);
+  // "with" only in "familiar with": "the battle with Trump" is no speaker.
+  bool familiar = prep == "with" && t_.Lower(p - 1) == "familiar";
+  if (prep != "for" && prep != "of" && prep != "to" && prep != "at" && prep != "from" && !familiar) return -1;
+  // Words of a noun phrase: no verb, adverb or participle ("The routine
+  // begins with Noah", "states going to the polls").
+  auto nominal = [&](int x) {
+    std::string_view w = t_.Lower(x);
+    return t_.IsWord(x) && !InQuote(x) && !IsFunctionWord(w) && !IsPreposition(w) && !IsCommonVerb(w) &&
+           facts_.cue_len[x] == 0 && !w.ends_with("ing") && !w.ends_with("ed") && !w.ends_with("ly");
+  };
+  if (!nominal(p - 1) && !familiar) return -1;
+  // The object names someone: not "others to refrain from", "five to 10".
+  if (!t_[first].Is(kCapitalized) && !IsDeterminer(t_.Lower(first))) return -1;
+  if (prep == "to" && IsCount(t_, p - 1)) return -1;
+  // A capitalised head only at the sentence's start, and no name there:
+  // "Members of Congress", not "Clinton to Planned Parenthood".
+  if (t_[p - 1].Is(kCapitalized) && mentions_->StartingAt(p - 1) >= 0 &&
+      mentions_->mention(mentions_->StartingAt(p - 1)).kind != MentionKind::kGroup) return -1;
+  int np = NounPhraseLeft(p - 1, sentence_first);
+  // "An aide to Clinton", "Sources close to Trump": lower-case words back
+  // to a determiner or the sentence's start.
+  for (int x = p - 1; np < 0 && x >= sentence_first && p - x <= 4 && t_.IsWord(x); --x) {
+    std::string_view w = t_.Lower(x);
+    if (IsDeterminer(w) || (x == sentence_first && (nominal(x) || x == p - 1))) np = x;
+    else if ((t_[x].Is(kCapitalized) || !nominal(x)) && !(x == p - 1 && familiar)) break;
+  }
+  // The phrase is the subject only where nothing but its start opens the
+  // clause: not "in the battle with Trump".
+  if (np > sentence_first && t_.IsWord(np - 1) && IsPreposition(t_.Lower(np - 1))) return -1;
+  return np >= 0 ? mentions_->AddSourcePhrase(np, last) : -1;
+}
+
 int Attributor::SourceLeftOf(int cue_first) {
   int s_first = SentenceFirst(cue_first);
   // "They’re not expecting ...": a cue that opens with a contracted
@@ -542,6 +589,23 @@ int Attributor::SourceLeftOf(int cue_first) {
     }
     break;
   }
+  // 'Jane Smith, author of "The Long Road," said': an appositive that ends
+  // with a short quoted title, the comma inside its closing mark.
+  if (k > s_first && t_[k].kind == TokenKind::kQuote && t_.IsPunct(k - 1, ',')) {
+    int q = facts_.quote_of_token[k];
+    if (q >= 0 && quotes_[q].closed && quotes_[q].close == k && k - quotes_[q].open <= 9) {
+      for (int c = quotes_[q].open - 1; c > s_first && quotes_[q].open - c <= 12; --c) {
+        if (InQuote(c) || facts_.cue_len[c] > 0) break;
+        if (!t_.IsPunct(c, ',')) continue;
+        int subject = mentions_->EndingAt(c - 1);
+        if (subject < 0) {
+          int np = NounPhraseLeft(c - 1, s_first);
+          if (np >= 0) subject = mentions_->AddSourcePhrase(np, c);
+        }
+        return subject;
+      }
+    }
+  }
   if (k < s_first || InQuote(k)) return -1;
   // "Gov. John Kasich (R-OH) said": step over a parenthesis.
   if (t_.IsPunct(k, ')')) {
@@ -573,6 +637,8 @@ int Attributor::SourceLeftOf(int cue_first) {
       if (outer >= 0) return mentions_->AddSourcePhrase(outer, k + 1);
       break;
     }
+    int outer = HeadOfObject(mentions_->mention(m).first, k + 1, s_first);
+    if (outer >= 0) return outer;
     return m;
   }
   auto is_dash = [&](int x) {
@@ -596,6 +662,13 @@ int Attributor::SourceLeftOf(int cue_first) {
         return mentions_->AddLinkedPhrase(x, x + 1, mentions_->mention(antecedent).entity);
       }
       return mentions_->AddSourcePhrase(x, x + 1);
+    }
+    // "Suu Kyi, 70, said little but added ...": the subject of the verb
+    // before, when that verb is a cue already attributed.
+    for (auto it = found_.rbegin(); it != found_.rend(); ++it) {
+      if (it->cue.empty() || it->source < 0 || it->cue.last > k || it->cue.first < s_first) continue;
+      if (it->cue.last + 8 >= k) return it->source;
+      break;
     }
     // "The judge rubbed his chin, and then said ...", "Kasich offered him a
     // job, then says ...": the sentence's subject.
@@ -814,7 +887,10 @@ int Attributor::SourceLeftOf(int cue_first) {
       if (head >= 0 && mentions_->mention(head).kind != MentionKind::kPronoun) return head;
     }
   }
-  if (np >= 0) return mentions_->AddSourcePhrase(np, k + 1);
+  if (np >= 0) {
+    int outer = HeadOfObject(np, k + 1, s_first);
+    return outer >= 0 ? outer : mentions_->AddSourcePhrase(np, k + 1);
+  }
   // "A person familiar with the planning says ...": a short sentence-initial
   // subject with no comma, quotation or other cue before the verb.
   if (k - s_first < 14 && t_.IsWord(s_first) && t_.IsWord(k)) {
@@ -894,7 +970,7 @@ int Attributor::ParseAddressee(int k, int limit, std::string* addressee) {
     while (e < limit && words < 4 && t_.IsWord(e)) {
       std::string_view x = t_.Lower(e);
       if (x == "that" || IsPreposition(x) || IsClauseOpener(x) || facts_.cue_len[e] > 0 || facts_.time_at[e] >= 0) break;
-      if (IsFunctionWord(x)) break;
+      if (IsFunctionWord(x) || x == "never") break;
       words += !t_[e].Is(kPossessive);
       ++e;
     }
@@ -905,7 +981,12 @@ int Attributor::ParseAddressee(int k, int limit, std::string* addressee) {
   auto closes = [&](int e) {
     return e >= limit || t_.IsPunct(e, ',') || t_.IsPunct(e, ':') || t_.IsPunct(e, '.') ||
            (t_.IsWord(e) && (t_.Lower(e) == "that" || IsPreposition(t_.Lower(e)) || t_.Lower(e) == "as" ||
-                             t_.Lower(e) == "when" || t_.Lower(e) == "while")) ||
+                             t_.Lower(e) == "when" || t_.Lower(e) == "while" ||
+                             // "told reporters she was ...": a clause's subject.
+                             (IsPronounSubject(t_.Lower(e)) && t_.Lower(e) != "you" && t_.Lower(e) != "it") ||
+                             // "urged voters not to give up".
+                             ((t_.Lower(e) == "not" || t_.Lower(e) == "never") && e + 1 < limit &&
+                              t_.IsWord(e + 1) && t_.Lower(e + 1) == "to"))) ||
            facts_.time_at[e] >= 0 || t_[e].kind == TokenKind::kQuote;
   };
   int m = mentions_->StartingAt(k);
@@ -918,6 +999,9 @@ int Attributor::ParseAddressee(int k, int limit, std::string* addressee) {
   }
   std::string_view w = t_.Lower(k);
   if (IsObjectPronoun(w)) return k + 1;
+  // "warned that London would face ...": the complementizer, not a
+  // determiner.
+  if (w == "that") return k;
   int words_first = IsDeterminer(w) ? k + 1 : k;
   int e = words_end(words_first);
   if (e == words_first) return k;
@@ -934,7 +1018,18 @@ bool Attributor::ParseAfterCue(int cue_first, int k, int limit, FoundAttribution
   uint8_t flags = form ? form->flags : 0;
   k = SkipAdverbials(k, limit, &a->time);
   if (flags & kCueTakesObject) {
+    int object_first = k;
     k = ParseAddressee(k, limit, &a->addressee);
+    // "urged the department to release the emails": the one urged is the
+    // addressee, and also the subject of the claim, which opens with them.
+    int to = k;
+    if (to + 1 < limit && t_.IsWord(to) && (t_.Lower(to) == "not" || t_.Lower(to) == "never")) ++to;
+    if (!a->addressee.empty() && to + 1 < limit && t_.IsWord(to) && t_.Lower(to) == "to" && t_.IsWord(to + 1) &&
+        form && (form->lemma == "urge" || form->lemma == "ask" || form->lemma == "call on" ||
+                 form->lemma == "encourage" || form->lemma == "implore" || form->lemma == "beg")) {
+      *content_first = object_first;
+      return true;
+    }
     k = SkipAdverbials(k, limit, &a->time);
     // "told a town hall in Salem, New Hampshire on Monday that ...".
     if (!a->addressee.empty() && k < limit && (t_.IsPunct(k, ',') || (t_.IsWord(k) && IsPreposition(t_.Lower(k))))) {
@@ -948,10 +1043,14 @@ bool Attributor::ParseAfterCue(int cue_first, int k, int limit, FoundAttribution
     int after = ParseAddressee(k + 1, limit, &a->addressee);
     if (after > k + 1) k = SkipAdverbials(after, limit, &a->time);
   }
-  // "in an interview with CNN".
+  // "in an interview with CNN", "Speaking to CNN on Sunday, Lopez said".
   if (a->addressee.empty()) {
-    for (int j = std::max(cue_first - 8, 0); j < std::min(limit, k + 1); ++j) {
-      if (t_.IsWord(j) && t_.Lower(j) == "with" && j > 0 && IsVenueNoun(t_.Lower(j - 1)) && j + 1 < limit) {
+    for (int j = std::max({cue_first - 15, SentenceFirst(cue_first), 1}); j < std::min(limit, k + 1); ++j) {
+      if (!t_.IsWord(j) || j + 1 >= limit) continue;
+      std::string_view w = t_.Lower(j), before = t_.Lower(j - 1);
+      bool venue = w == "with" && IsVenueNoun(before) && j >= cue_first - 8;
+      bool speaking = (w == "to" || w == "with") && (before == "speaking" || before == "talking");
+      if (venue || speaking) {
         int after = ParseAddressee(j + 1, limit, &a->addressee);
         if (after > j + 1 && after > k) k = SkipAdverbials(after, limit, &a->time);
         break;
@@ -1032,8 +1131,24 @@ bool Attributor::ParseAfterCue(int cue_first, int k, int limit, FoundAttribution
     ++k;
     introduced = true;
   }
+  // "Asked if he agreed, Starmer replied: ...": after a comma, a name and a
+  // cue that introduces words of its own open another frame.
+  if (k > 0 && t_.IsPunct(k - 1, ',') && k < limit) {
+    int m = mentions_->StartingAt(k);
+    int v = m >= 0 ? mentions_->mention(m).last : -1;
+    if (v >= 0 && v < limit && facts_.cue_len[v] > 0) {
+      int after = v + facts_.cue_len[v];
+      if (after < limit && (t_.IsPunct(after, ':') || t_.IsPunct(after, ',') || t_[after].kind == TokenKind::kQuote)) {
+        return false;
+      }
+    }
+  }
   // "commenting on a call", "declined to comment in detail": no statement.
-  if (!introduced && k < limit && t_.IsWord(k) && IsPreposition(t_.Lower(k)) && t_.Lower(k) != "to") return false;
+  // "said at least 12 people died" is one.
+  bool quantity = k + 1 < limit && t_.IsWord(k + 1) && OpensQuantity(t_.Lower(k), t_.Lower(k + 1));
+  if (!introduced && k < limit && t_.IsWord(k) && IsPreposition(t_.Lower(k)) && t_.Lower(k) != "to" && !quantity) {
+    return false;
+  }
   *content_first = k;
   return true;
 }
@@ -1081,9 +1196,16 @@ int Attributor::ContentEnd(int first, int limit, bool clause_only) const {
         (t_.Lower(k + 1) == "but" || t_.Lower(k + 1) == "and" || t_.Lower(k + 1) == "while" || t_.Lower(k + 1) == "though")) {
       return k;
     }
+    // 'called the decision “long overdue,” while Vance accused ...': a
+    // quotation's closing comma stands for one after it.
+    int closed = k > first ? facts_.quote_of_token[k - 1] : -1;
+    // Only before "while"/"whereas": American commas sit inside the marks
+    // everywhere, and the other readings of a comma misfire there.
+    bool comma_in_quote = closed >= 0 && quotes_[closed].close == k - 1 && k - 2 >= first && t_.IsPunct(k - 2, ',') &&
+                          t_.IsWord(k) && (t_.Lower(k) == "while" || t_.Lower(k) == "whereas");
     // A horizontal bar (U+2015) sets off a phrase as an em dash does.
-    if (t_.IsPunct(k, ',') || t_.Surface(k) == "\xE2\x80\x94" || t_.Surface(k) == "\xE2\x80\x95") {
-      int j = k + 1;
+    if (t_.IsPunct(k, ',') || t_.Surface(k) == "\xE2\x80\x94" || t_.Surface(k) == "\xE2\x80\x95" || comma_in_quote) {
+      int j = t_.IsPunct(k, ',') || !comma_in_quote ? k + 1 : k;
       if (j < limit && facts_.cue_len[j] > 0) return k;  // ", said X" / ", saying" / ", according to"
       // ", while forecasters warned that ...", ", but in a later interview
       // said ...", ", while only 49 percent of Republicans say ...": another
@@ -1108,7 +1230,7 @@ int Attributor::ContentEnd(int first, int limit, bool clause_only) const {
         if (facts_.cue_len[x] > 0) {
           const CueForm* f = facts_.cue_form[x];
           int after = x + facts_.cue_len[x];
-          bool ends = after >= limit || t_.IsPunct(after, '.') || t_.IsPunct(after, ',') ||
+          bool ends = after >= limit || t_.IsPunct(after, '.') || t_.IsPunct(after, ',') || t_.IsPunct(after, ':') ||
                       (f && f->category != CueCategory::kSource && t_.IsWord(after) &&
                        facts_.cue_len[after] > 0);
           if (ends || (after < limit && t_.IsWord(after) && (t_.Lower(after) == "citing" || t_.Lower(after) == "on" ||
@@ -1239,6 +1361,13 @@ bool Attributor::TrailingAttribution(int q, FoundAttribution* out) {
     }
   }
   if (j >= limit) return false;
+  // '“long overdue,” while Vance accused ...': a clause of its own, not
+  // the quotation's frame.
+  if (t_.IsWord(j)) {
+    std::string_view w = t_.Lower(j);
+    if (w == "while" || w == "whereas" || w == "although" || w == "though" || w == "but" || w == "and" ||
+        w == "because" || w == "if" || w == "when") return false;
+  }
   FoundAttribution a;
   int k = SkipAdverbials(j, limit, &a.time);
   int cue = -1, after = -1;
@@ -1261,6 +1390,15 @@ bool Attributor::TrailingAttribution(int q, FoundAttribution* out) {
     if (cue < 0 || cue == k) return false;
     if (facts_.cue_form[cue]->participle) return false;
     a.source = SourceLeftOf(cue);
+    // '“We won,” the family said': a determiner and up to three lower-case
+    // words between the quotation and its verb name the speaker.
+    if (a.source < 0 && t_.IsWord(k) && IsDeterminer(t_.Lower(k)) && cue - k >= 2 && cue - k <= 4) {
+      bool words = true;
+      for (int x = k + 1; x < cue && words; ++x) {
+        words = t_.IsWord(x) && !t_[x].Is(kCapitalized) && !IsFunctionWord(t_.Lower(x)) && !IsPreposition(t_.Lower(x));
+      }
+      if (words) a.source = mentions_->AddSourcePhrase(k, cue);
+    }
     if (a.source < 0 || mentions_->mention(a.source).first < k) return false;
     after = cue + facts_.cue_len[cue];
   }
@@ -1699,6 +1837,11 @@ void Attributor::AttributeCues() {
         // X, forces have killed ...": the statement on both sides.
         content_first = s_first;
         content_last = c;
+        // Not over another frame: '"It is a scandal," said Haug, whose
+        // party trails in the polls' is no finding of the polls'.
+        bool framed = false;
+        for (int x = s_first; x < c && !framed && form == &InPollForm(); ++x) framed = cue_used_[x] != 0;
+        if (framed) continue;
         // Not a clause of the writer's: ", sparking ...", ", which ...".
         std::string_view next = src_end + 1 < s_end && t_.IsWord(src_end + 1) ? t_.Lower(src_end + 1) : "";
         bool writers = next.ends_with("ing") || next == "which" || next == "who" || next == "and" ||
@@ -1719,7 +1862,17 @@ void Attributor::AttributeCues() {
       if (subject < 0) continue;
       a.source = subject;
       if (!ParseAfterCue(c, cue_last, s_end, &a, &content_first)) continue;
+      // "Ortiz, writing on Facebook, said ...": the phrase closes before
+      // the main verb, which is no content of it.
+      if (content_first < s_end && facts_.cue_len[content_first] > 0 &&
+          !facts_.cue_form[content_first]->participle && t_.IsPunct(content_first - 1, ',')) continue;
       content_last = ContentEnd(content_first, s_end, false);
+      // "Trump, writing on Twitter, said ...": a model cue's phrase between
+      // the subject's commas, before the main verb, says nothing itself.
+      if (!form->participle && content_last + 1 < s_end && t_.IsPunct(content_last, ',') &&
+          facts_.cue_len[content_last + 1] > 0 && !facts_.cue_form[content_last + 1]->participle) {
+        continue;
+      }
     } else if (PassiveAgent(c, cue_last, s_end, &a.source, &a.content, &tail)) {
       // "He was recommended for the job by Roger Stone": the agent of a
       // passive cue is the source; the subject and the words up to "by"
@@ -1794,6 +1947,10 @@ void Attributor::AttributeCues() {
       // the statement.
       if (forward && facts_.cue_len[content_first] > 0 &&
           facts_.cue_form[content_first]->category == CueCategory::kSource) forward = false;
+      // "..., Reuters reported, citing two aides": a participle after the
+      // frame's comma is a frame of its own.
+      if (forward && content_first > c && t_.IsPunct(content_first - 1, ',') && facts_.cue_len[content_first] > 0 &&
+          facts_.cue_form[content_first]->participle) forward = false;
       // "CONTENT, Obama told his advisers as he launched ...": after a frame
       // that follows a comma, "as", "when" or "while" opens its
       // circumstance, not the statement.
@@ -1960,7 +2117,6 @@ void Attributor::AttributeContinuations() {
   for (int q = 0; q < static_cast<int>(quotes_.size()); ++q) {
     if (quote_attribution_[q] >= 0 || covered[q]) continue;
     const QuotedSpan& s = quotes_[q];
-    if (s.single) continue;
     const Token& open = t_[s.open];
     if (!open.Is(kSentenceStart) && !open.Is(kParagraphStart)) continue;
     int words = 0;
@@ -2002,6 +2158,13 @@ void Attributor::AttributeContinuations() {
     }
     const FoundAttribution& prev = found_[it->second];
     int prev_end = it->first;
+    // Single marks continue only a quotation in single marks ("'We will
+    // not be bullied,' she told MPs. 'Nobody should doubt ...'"); elsewhere
+    // they set off scare quotes and titles.
+    if (s.single) {
+      int pq = facts_.quote_of_token[prev.content.first];
+      if (prev.type != FoundAttribution::Type::kDirect || pq < 0 || !quotes_[pq].single) continue;
+    }
     int para_gap = open.paragraph - t_[prev_end - 1].paragraph;
     // A source that names no one ("said the senior adviser") continues only
     // within its own paragraph, as the next part of its direct quote.
@@ -2235,6 +2398,34 @@ std::vector<FoundAttribution> Attributor::Run() {
   AttributeCues();
   AttributeContinuations();
   AttributeQuestionsAsked();
+  // "WASHINGTON (Reuters) - The Senate passed the bill, Reuters reported":
+  // a dateline that opens the paragraph is no part of the statement.
+  for (FoundAttribution& a : found_) {
+    int f = a.content.first;
+    if (!t_[f].Is(kParagraphStart) || !t_[f].Is(kAllCaps)) continue;
+    int x = f;
+    while (x < a.content.last && x - f < 10 &&
+           (t_[x].Is(kAllCaps) || t_.IsPunct(x, ',') || (x > f && t_[x].Is(kCapitalized)))) ++x;
+    if (x < a.content.last && t_.IsPunct(x, '(')) {
+      int close = x + 1;
+      while (close < a.content.last && close - x < 6 && !t_.IsPunct(close, ')')) ++close;
+      x = close < a.content.last && t_.IsPunct(close, ')') ? close + 1 : x;
+    }
+    std::string_view d = x < a.content.last ? t_.Surface(x) : std::string_view();
+    bool dash = d == "-" || d == "--" || d == "\xE2\x80\x94" || d == "\xE2\x80\x93";
+    if (dash && x + 1 < a.content.last && (a.parts.empty() || x + 1 < a.parts[0].last)) {
+      a.content.first = x + 1;
+      if (!a.parts.empty()) a.parts[0].first = x + 1;
+    }
+  }
+  // "On Monday, Haug said ...": a time that opens the sentence before its
+  // frame dates the statement that follows the cue.
+  for (FoundAttribution& a : found_) {
+    if (a.time >= 0 || a.cue.empty() || a.content.first < a.cue.last) continue;
+    int s_first = SentenceFirst(a.cue.first);
+    int te = facts_.time_at[s_first];
+    if (te >= 0 && times_[te].last < a.cue.first && t_.IsPunct(times_[te].last, ',')) a.time = te;
+  }
   SortInTextOrder(&found_);
   return found_;
 }

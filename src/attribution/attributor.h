@@ -83,6 +83,9 @@ class Attributor {
   // Returns the relative pronoun ("who", "which") that is the subject of
   // the cue at cue_first across an adverbial phrase, or -1.
   int RelativePronounBefore(int cue_first, int s_first) const;
+  // The mention of a whole subject whose noun phrase [first, last) is the
+  // object of a preposition in it ("A lawyer for [Mr. Trump]"), or -1.
+  int HeadOfObject(int first, int last, int sentence_first);
   // Returns the preposition that makes mention m an object ("speaking to
   // Fox News", "for the Italian newspaper Corriere della Sera", "behind
   // Clinton"): the nearest one at most four words before it, or -1.

@@ -155,13 +155,33 @@ int MentionTable::LinkName(int first, int last, bool person_signal, const std::s
       entities_[found].surname = surname;
     }
   }
+  AddTitle(found, title);
   EntityInfo& ent = entities_[found];
-  if (!title.empty() && std::find(ent.titles.begin(), ent.titles.end(), title) == ent.titles.end()) {
-    ent.titles.push_back(title);
-  }
   if (ent.gender == 0 && (title_gender == 'm' || title_gender == 'f')) ent.gender = title_gender;
   return found;
 }
+
+namespace {
+
+// One spelling for titles written several ways: "CEO" and "chief executive
+// officer" are "chief executive", "secretary-general" is "secretary
+// general".
+std::string CanonicalTitle(std::string lower) {
+  static const std::pair<std::string_view, std::string_view> kSame[] = {
+      {"chief executive officer", "chief executive"},
+      {"ceo", "chief executive"},
+      {"secretary-general", "secretary general"},
+  };
+  for (const auto& [from, to] : kSame) {
+    if (lower == from) return std::string(to);
+    if (lower.size() > from.size() && lower.ends_with(from) && lower[lower.size() - from.size() - 1] == ' ') {
+      return lower.substr(0, lower.size() - from.size()) + std::string(to);
+    }
+  }
+  return lower;
+}
+
+}  // namespace
 
 int MentionTable::ResolveDescription(int head_first, int head_last) const {
   std::string desc;
@@ -169,7 +189,10 @@ int MentionTable::ResolveDescription(int head_first, int head_last) const {
     if (!desc.empty()) desc.push_back(' ');
     desc.append(t_.Lower(k));
   }
-  std::string_view head = t_.Lower(head_last - 1);
+  desc = CanonicalTitle(desc);
+  std::string_view desc_head = desc;
+  if (size_t sp = desc.rfind(' '); sp != std::string::npos) desc_head = std::string_view(desc).substr(sp + 1);
+  std::string_view head = desc_head;
   int stop = std::max(0, static_cast<int>(mentions_.size()) - kMaxMentionsBack);
   for (int m = static_cast<int>(mentions_.size()) - 1; m >= stop; --m) {
     int e = mentions_[m].entity;
@@ -177,6 +200,7 @@ int MentionTable::ResolveDescription(int head_first, int head_last) const {
     for (const std::string& title : entities_[e].titles) {
       std::string lower(title);
       for (char& c : lower) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      lower = CanonicalTitle(lower);
       if (lower == desc) return e;
       // "the president" names the person titled "U.S. President".
       size_t sp = lower.rfind(' ');
@@ -322,6 +346,7 @@ int MentionTable::DetectAt(int i) {
         else m.kind = MentionKind::kSurname;
         m.entity = e;
         AddMention(m);
+        if (m.kind == MentionKind::kName) TitleFromAppositive(m.first, e);
         return name_last;
       }
     }
@@ -334,10 +359,56 @@ int MentionTable::DetectAt(int i) {
     m.last = title_last;
     m.kind = MentionKind::kDescription;
     m.entity = ResolveDescription(title_first, title_last);
+    // "Mark Rutte, the NATO chief, said": the description names the person
+    // before its comma, and becomes one of their titles.
+    if (m.entity < 0 && i >= 2 && t_.IsPunct(i - 1, ',') && end_at_[i - 2] >= 0) {
+      const MentionInfo& before = mentions_[end_at_[i - 2]];
+      if (before.kind == MentionKind::kName && before.entity >= 0) {
+        m.entity = before.entity;
+        AddTitle(m.entity, Surface(title_first, title_last));
+      }
+    }
     AddMention(m);
     return title_last;
   }
   return i;
+}
+
+void MentionTable::AddTitle(int entity, const std::string& title) {
+  std::vector<std::string>& titles = entities_[entity].titles;
+  if (!title.empty() && std::find(titles.begin(), titles.end(), title) == titles.end()) titles.push_back(title);
+}
+
+void MentionTable::TitleFromAppositive(int name_first, int entity) {
+  // "The NATO chief, Mark Rutte," / "The company's chief executive, Satya
+  // Nadella,": a title (with the capitalised words before it) right before
+  // the name's comma.
+  int comma = name_first - 1;
+  if (comma < 1 || !t_.IsPunct(comma, ',')) return;
+  int title_first = -1;
+  for (int x = comma - 1; x >= 0 && comma - x <= 3 && t_[x].sentence == t_[comma].sentence; --x) {
+    char g = 0;
+    if (t_.IsWord(x) && lex_.MatchTitle(t_, x, comma, &g) == comma - x) title_first = x;
+  }
+  if (title_first < 0) return;
+  while (title_first - 1 >= 0 && comma - title_first < 6 && t_.IsWord(title_first - 1) &&
+         t_[title_first - 1].Is(kCapitalized) && !t_[title_first - 1].Is(kSentenceStart) &&
+         !IsFunctionWord(t_.Lower(title_first - 1))) {
+    --title_first;
+  }
+  // The phrase opens with a determiner or a possessive: an appositive.
+  int d = title_first - 1;
+  bool opens = d >= 0 && (t_[d].Is(kPossessive) ||
+                          (t_.IsWord(d) && (t_.Lower(d) == "the" || t_.Lower(d) == "its" || t_.Lower(d) == "his" ||
+                                            t_.Lower(d) == "her" || t_.Lower(d) == "their")));
+  if (!opens) return;
+  AddTitle(entity, Surface(title_first, comma));
+  // The description before the name, if one was read, names them too.
+  int desc = end_at_[comma - 1];
+  if (desc >= 0 && mentions_[desc].kind == MentionKind::kDescription && mentions_[desc].entity < 0) {
+    mentions_[desc].entity = entity;
+    entities_[entity].mentions.push_back(desc);
+  }
 }
 
 int MentionTable::AddSourcePhrase(int first, int last) {

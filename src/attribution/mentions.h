@@ -74,6 +74,11 @@ class MentionTable {
   int DetectAt(int i);
   int LinkName(int first, int last, bool person_signal, const std::string& title, char title_gender);
   int NewEntity(const std::string& name, bool organization);
+  // Adds a title to an entity's, once.
+  void AddTitle(int entity, const std::string& title);
+  // Gives the entity of a name the title of a description right before
+  // its comma ("The NATO chief, Mark Rutte"), and links that description.
+  void TitleFromAppositive(int name_first, int entity);
   int AddMention(MentionInfo m);
   bool IsSubjectPosition(int first, int last) const;
   bool Compatible(int entity, char pronoun) const;

@@ -219,11 +219,14 @@ int AddTaggedStatements(const TokenizedText& t, const std::vector<QuotedSpan>& q
     TaggedSpans s = TagAroundCue(*tagger, c, cue.first, cue.last, &w, &emissions);
     if (s.content.empty() || s.margin <= tagger->threshold()) continue;
     // Nothing found before (rules or tagger) may share the content or the
-    // cue.
+    // cue, and its speaker is no content: 'Trump, writing on Twitter, said'
+    // has one statement, Trump's.
     bool clash = false;
     for (const FoundAttribution& b : *found) {
       clash = Overlaps(s.content, b.content) || Overlaps(cue, b.content) ||
-              (!b.cue.empty() && (Overlaps(s.content, b.cue) || Overlaps(cue, b.cue)));
+              (!b.cue.empty() && (Overlaps(s.content, b.cue) || Overlaps(cue, b.cue))) ||
+              (b.source >= 0 && s.content.first >= mentions->mention(b.source).first &&
+               s.content.last <= mentions->mention(b.source).last);
       if (clash) break;
     }
     if (clash) continue;

@@ -186,6 +186,16 @@ void TokenizedText::Tokenize() {
         bool dotted = has_inner_dot && word.size() <= 8 &&
                       std::all_of(word.begin(), word.end(), [](char ch) { return IsAsciiAlpha(ch) || ch == '.'; }) &&
                       (word.size() < 2 || word[word.size() - 2] == '.');
+        // 'posted on X. "I believe ...': a single letter before a quotation
+        // mark or a line end ends its sentence; an initial is followed by a
+        // name.
+        if (single_letter) {
+          size_t j = i + 1;
+          while (j < n && (text_[j] == ' ' || text_[j] == '\t')) ++j;
+          bool ends = j >= n || text_[j] == '\n' || text_[j] == '\r' || text_[j] == '"' ||
+                      text_.compare(j, 3, "\xE2\x80\x9C") == 0 || text_.compare(j, 3, "\xE2\x80\x98") == 0;
+          if (ends) single_letter = false;
+        }
         if (single_letter || dotted || IsAbbreviation(lw)) ++i;
       }
       AddToken(static_cast<uint32_t>(start), static_cast<uint32_t>(i), number ? TokenKind::kNumber : TokenKind::kWord, 0, paragraph);

@@ -42,6 +42,16 @@ TEST(Tokenizer, SentencesEndAfterClosingQuotesAndParagraphs) {
   EXPECT_EQ(t.sentences()[3].paragraph, 1);
 }
 
+TEST(Tokenizer, ASingleLetterEndsASentenceBeforeAQuotationOrLineEnd) {
+  // "X" the platform before a quotation; "W." an initial before a name.
+  TokenizedText t("He wrote on X. \"We won.\" George W. Bush agreed. He posted on X.\nNext");
+  ASSERT_EQ(t.sentences().size(), 5u);
+  EXPECT_EQ(t.Surface(t.sentences()[0].last - 1), ".");
+  EXPECT_EQ(t.Surface(t.sentences()[0].last - 2), "X");
+  EXPECT_EQ(t.Surface(t.sentences()[2].first), "George");
+  EXPECT_EQ(t.Surface(t.sentences()[2].first + 1), "W.");
+}
+
 TEST(Tokenizer, OffsetsPointIntoTheText) {
   std::string text = "\xC2\xAB" "Bonjour\xC2\xBB, a-t-il dit \xE2\x80\x94 voil\xC3\xA0.";
   TokenizedText t(text);

@@ -114,4 +114,9 @@ bool IsNameParticle(std::string_view w) {
   return In(kSet, w);
 }
 
+bool OpensQuantity(std::string_view a, std::string_view b) {
+  return (a == "at" && (b == "least" || b == "most")) || (a == "as" && (b == "many" || b == "much" || b == "few")) ||
+         ((a == "more" || a == "less" || a == "fewer") && b == "than") || (a == "up" && b == "to");
+}
+
 }  // namespace whosaid::internal

@@ -21,6 +21,9 @@ bool IsClauseOpener(std::string_view lower);
 bool IsCommonVerb(std::string_view lower);
 bool IsDeterminer(std::string_view lower);
 bool IsPreposition(std::string_view lower);
+// "at least", "at most", "as many as", "more than", "up to": two words that
+// open a quantity, the first not to be read as a preposition of its own.
+bool OpensQuantity(std::string_view first_lower, std::string_view second_lower);
 // Returns 'm', 'f', 'p' (plural), 'n' (neuter "it") for a subject pronoun
 // that can name a speaker, or 0. "I"/"we" give 's' (the writer's side).
 char SubjectPronoun(std::string_view lower);
