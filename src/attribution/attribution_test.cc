@@ -649,6 +649,15 @@ TEST(Attribution, AnAppositiveTitleNamesTheSpeakerLater) {
   EXPECT_EQ(q->speaker.value_or(""), "Satya Nadella");
 }
 
+TEST(Attribution, ADatelineIsNoSpeaker) {
+  Article a = Attribute(
+      "BERLIN \u2014 Chancellor Anna Berg on Wednesday called for a joint army, telling lawmakers that the "
+      "continent could no longer wait.");
+  const Quote* q = Containing(a, "could no longer wait");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker.value_or(""), "Anna Berg");
+}
+
 TEST(Attribution, ANameAfterAPrepositionIsNotTheSpeaker) {
   EXPECT_EQ(SourceOf("Massimo Franco, a columnist for the Italian newspaper Corriere della Sera, wrote that it was "
                      "over.",

@@ -1653,6 +1653,8 @@ int Attributor::ParticipleSubject(int c, int s_first) {
   // "Sanders compared himself to Clinton, saying": the main clause's
   // subject, not a mention in an opening phrase or after a preposition.
   int from = std::max(s_first, c - kMaxSubjectDistance);
+  // Not the place of a dateline ("BERLIN — Merz ..., telling").
+  if (int after = DatelineEnd(t_, s_first); after > from && after < c) from = after;
   from = SkipOpeningPhrases(from, c);
   // Pass 0: a subject in the main clause, not after a preposition nor the
   // object of a cue ("has praised Putin, saying"); pass 1: any subject.
@@ -2401,21 +2403,10 @@ std::vector<FoundAttribution> Attributor::Run() {
   // "WASHINGTON (Reuters) - The Senate passed the bill, Reuters reported":
   // a dateline that opens the paragraph is no part of the statement.
   for (FoundAttribution& a : found_) {
-    int f = a.content.first;
-    if (!t_[f].Is(kParagraphStart) || !t_[f].Is(kAllCaps)) continue;
-    int x = f;
-    while (x < a.content.last && x - f < 10 &&
-           (t_[x].Is(kAllCaps) || t_.IsPunct(x, ',') || (x > f && t_[x].Is(kCapitalized)))) ++x;
-    if (x < a.content.last && t_.IsPunct(x, '(')) {
-      int close = x + 1;
-      while (close < a.content.last && close - x < 6 && !t_.IsPunct(close, ')')) ++close;
-      x = close < a.content.last && t_.IsPunct(close, ')') ? close + 1 : x;
-    }
-    std::string_view d = x < a.content.last ? t_.Surface(x) : std::string_view();
-    bool dash = d == "-" || d == "--" || d == "\xE2\x80\x94" || d == "\xE2\x80\x93";
-    if (dash && x + 1 < a.content.last && (a.parts.empty() || x + 1 < a.parts[0].last)) {
-      a.content.first = x + 1;
-      if (!a.parts.empty()) a.parts[0].first = x + 1;
+    int after = DatelineEnd(t_, a.content.first);
+    if (after > 0 && after < a.content.last && (a.parts.empty() || after < a.parts[0].last)) {
+      a.content.first = after;
+      if (!a.parts.empty()) a.parts[0].first = after;
     }
   }
   // "On Monday, Haug said ...": a time that opens the sentence before its

@@ -50,8 +50,14 @@ std::string MentionTable::Surface(int first, int last) const {
 bool MentionTable::IsSubjectPosition(int first, int last) const {
   const Token& f = t_[first];
   int prev = first - 1;
+  // "BERLIN — Merz called ...": a dateline's place is no subject; the
+  // name after its dash opens the sentence.
+  if (DatelineEnd(t_, first) > 0) return false;
   // "the" opening a description belongs to the phrase already.
   if (f.Is(kSentenceStart)) return true;
+  int s_first = first;
+  while (s_first > 0 && t_[s_first - 1].sentence == f.sentence) --s_first;
+  if (DatelineEnd(t_, s_first) == first) return true;
   if (prev >= 0 && t_[prev].sentence == f.sentence) {
     if (t_[prev].kind == TokenKind::kQuote && t_[prev].Is(kSentenceStart)) return true;
     if (t_.IsWord(prev) && IsClauseOpener(t_.Lower(prev))) return true;

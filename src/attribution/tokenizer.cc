@@ -288,4 +288,21 @@ void TokenizedText::SplitSentences() {
   close(n);
 }
 
+int DatelineEnd(const TokenizedText& t, int i) {
+  const int n = t.size();
+  if (i >= n || !t[i].Is(kParagraphStart) || !t[i].Is(kAllCaps)) return -1;
+  int x = i;
+  while (x < n && x - i < 10 && t[x].paragraph == t[i].paragraph &&
+         (t[x].Is(kAllCaps) || t.IsPunct(x, ',') || (x > i && t[x].Is(kCapitalized)))) ++x;
+  if (x < n && t.IsPunct(x, '(')) {
+    int close = x + 1;
+    while (close < n && close - x < 6 && !t.IsPunct(close, ')')) ++close;
+    if (close < n && t.IsPunct(close, ')')) x = close + 1;
+  }
+  if (x >= n || t[x].paragraph != t[i].paragraph) return -1;
+  std::string_view d = t.Surface(x);
+  bool dash = d == "-" || d == "--" || d == "\xE2\x80\x94" || d == "\xE2\x80\x93";
+  return dash && x + 1 < n && t[x + 1].paragraph == t[i].paragraph ? x + 1 : -1;
+}
+
 }  // namespace whosaid::internal

@@ -96,6 +96,12 @@ bool IsWordCodePoint(char32_t cp);
 // True for upper-case letters (ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic).
 bool IsUpperCodePoint(char32_t cp);
 
+// A dateline that opens a paragraph at token i: all-capitals place words
+// (", Country" allowed), an optional "(Agency)", then a dash ("BERLIN --",
+// "KYIV, Ukraine —", "WASHINGTON (Reuters) -"). Returns the token after the
+// dash, or -1 when there is none. It names no speaker and is no content.
+int DatelineEnd(const TokenizedText& t, int i);
+
 }  // namespace whosaid::internal
 
 #endif  // WHOSAID_ATTRIBUTION_TOKENIZER_H_

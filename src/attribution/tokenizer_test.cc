@@ -52,6 +52,16 @@ TEST(Tokenizer, ASingleLetterEndsASentenceBeforeAQuotationOrLineEnd) {
   EXPECT_EQ(t.Surface(t.sentences()[2].first + 1), "W.");
 }
 
+TEST(Tokenizer, DatelinesEndAtTheirDash) {
+  TokenizedText t("BERLIN \xE2\x80\x94 Merz spoke.\n\nKYIV, Ukraine (AP) -- Shelling went on.\n\nNATO met.");
+  EXPECT_EQ(t.Surface(DatelineEnd(t, 0)), "Merz");
+  int kyiv = t.sentences()[1].first;
+  ASSERT_GT(DatelineEnd(t, kyiv), kyiv);
+  EXPECT_EQ(t.Surface(DatelineEnd(t, kyiv)), "Shelling");
+  EXPECT_EQ(DatelineEnd(t, t.sentences()[2].first), -1);  // "NATO met": no dash.
+  EXPECT_EQ(DatelineEnd(t, 2), -1);                      // Not a paragraph start.
+}
+
 TEST(Tokenizer, OffsetsPointIntoTheText) {
   std::string text = "\xC2\xAB" "Bonjour\xC2\xBB, a-t-il dit \xE2\x80\x94 voil\xC3\xA0.";
   TokenizedText t(text);
