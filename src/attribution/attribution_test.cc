@@ -1072,5 +1072,13 @@ TEST(Attribution, InterruptedQuoteHasTwoParts) {
   EXPECT_EQ(q->speaker.value_or(""), "Maria Lopez");
 }
 
+TEST(Attribution, StatementInsideBracketsEndsAtTheClosingBracket) {
+  // (... said that ...) : the closing bracket ends the aside, not the content.
+  Article a = Attribute("The ferry was late again. (The harbor master said that the engine had failed.) Repairs began.");
+  const Quote* q = Containing(a, "the engine had failed");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->content.text.find(')'), std::string::npos) << q->content.text;
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -1159,7 +1159,12 @@ bool Attributor::ParseAfterCue(int cue_first, int k, int limit, FoundAttribution
 int Attributor::ContentEnd(int first, int limit, bool clause_only) const {
   limit = std::min(limit, first + kMaxContentTokens);
   int k = first;
+  int parens = 0;
   while (k < limit) {
+    // "(He said that he would not run.)": a bracket the content did not
+    // open closes the aside the statement stands in.
+    if (t_.IsPunct(k, '(')) ++parens;
+    if (t_.IsPunct(k, ')') && parens-- == 0 && k > first) return k;
     int q = facts_.quote_of_token[k];
     if (q >= 0) {
       int close = quotes_[q].close;
