@@ -1080,5 +1080,12 @@ TEST(Attribution, StatementInsideBracketsEndsAtTheClosingBracket) {
   EXPECT_EQ(q->content.text.find(')'), std::string::npos) << q->content.text;
 }
 
+TEST(Attribution, ThatBeforeAnInterruptingPhraseStaysWithTheContent) {
+  Article a = Attribute("The auditor found that, in most districts, the schools had overspent.");
+  const Quote* q = Containing(a, "the schools had overspent");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->content.text, "that, in most districts, the schools had overspent");
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -1128,7 +1128,9 @@ bool Attributor::ParseAfterCue(int cue_first, int k, int limit, FoundAttribution
   bool introduced = k > 0 && (t_.IsPunct(k - 1, ':') || t_.IsPunct(k - 1, ','));
   if (k < limit && t_.IsWord(k) && t_.Lower(k) == "that") {
     a->complementizer = k;
-    ++k;
+    // "found that, on average, incomes ...": before an interrupting phrase
+    // the complementizer stays with the statement.
+    if (!(k + 1 < limit && t_.IsPunct(k + 1, ','))) ++k;
     introduced = true;
   }
   // "Asked if he agreed, Starmer replied: ...": after a comma, a name and a
