@@ -1087,5 +1087,12 @@ TEST(Attribution, ThatBeforeAnInterruptingPhraseStaysWithTheContent) {
   EXPECT_EQ(q->content.text, "that, in most districts, the schools had overspent");
 }
 
+TEST(Attribution, QuotationAfterThatKeepsTheThat) {
+  Article a = Attribute("The engineer said that \u201cthe old pumps will not last another winter.\u201d");
+  const Quote* q = Containing(a, "the old pumps");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->content.text.rfind("that ", 0), 0u) << q->content.text;
+}
+
 }  // namespace
 }  // namespace whosaid

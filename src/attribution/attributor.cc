@@ -1521,6 +1521,9 @@ bool Attributor::LeadingAttribution(int q, FoundAttribution* out) {
     a.category = form->category;
     a.type = FoundAttribution::Type::kDirect;
     a.content = {s.open, s.last_inner() + (s.closed ? 1 : 0)};
+    // 'said that “the bridge will open in May”': the statement keeps its
+    // "that", as indirect content does.
+    if (a.complementizer >= 0 && a.complementizer == s.open - 1) a.content.first = a.complementizer;
     cue_used_[c] = 1;
     SetSpeaker(&a);
     *out = a;
