@@ -1094,5 +1094,16 @@ TEST(Attribution, QuotationAfterThatKeepsTheThat) {
   EXPECT_EQ(q->content.text.rfind("that ", 0), 0u) << q->content.text;
 }
 
+TEST(Attribution, QuantifierAfterTheCueOpensTheContent) {
+  Article a = Attribute("The report showed just how small the surplus had become. "
+                        "The mayor called himself a friend of the cyclists.");
+  const Quote* q = Containing(a, "how small the surplus");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->content.text, "just how small the surplus had become");
+  q = Containing(a, "a friend of the cyclists");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->content.text, "himself a friend of the cyclists");
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -1016,7 +1016,16 @@ int Attributor::ParseAddressee(int k, int limit, std::string* addressee) {
 bool Attributor::ParseAfterCue(int cue_first, int k, int limit, FoundAttribution* a, int* content_first) {
   const CueForm* form = facts_.cue_form[cue_first];
   uint8_t flags = form ? form->flags : 0;
-  k = SkipAdverbials(k, limit, &a->time);
+  // "want all immigrants deported", "backed both Cruz and Rubio", "showed
+  // just how weak it is", "called himself pro-choice": right after the cue
+  // these words open the content rather than modify the verb.
+  bool opens_content = false;
+  if (k < limit && t_.IsWord(k)) {
+    std::string_view w = t_.Lower(k);
+    opens_content = w == "all" || w == "both" || w == "each" || w == "just" || w == "further" || w == "yet" ||
+                    w == "too" || w == "himself" || w == "herself" || w == "themselves";
+  }
+  if (!opens_content) k = SkipAdverbials(k, limit, &a->time);
   if (flags & kCueTakesObject) {
     int object_first = k;
     k = ParseAddressee(k, limit, &a->addressee);
