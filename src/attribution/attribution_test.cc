@@ -1105,5 +1105,14 @@ TEST(Attribution, QuantifierAfterTheCueOpensTheContent) {
   EXPECT_EQ(q->content.text, "himself a friend of the cyclists");
 }
 
+TEST(Attribution, PassiveWithAsMakesTheSubjectPartOfTheContent) {
+  Article a = Attribute("The harbor master is seen as the favorite for the council seat.");
+  const Quote* q = Containing(a, "the favorite for the council seat");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->content.text.rfind("The harbor master", 0), 0u) << q->content.text;
+  EXPECT_EQ(q->parts.size(), 2u);
+  EXPECT_FALSE(q->speaker.has_value()) << q->speaker.value_or("");
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -2092,6 +2092,24 @@ void Attributor::AttributeCues() {
         a.source = -1;
       }
     }
+    // "Mr. Sanders is seen as the favorite", "Perez has also been mentioned
+    // as a candidate": the passive with "as" and no agent reports how the
+    // subject is regarded; as with "is expected to", the subject and the
+    // words after the cue are the statement, which has no source.
+    if (a.source >= 0 && a.parts.empty() && a.content.first < n && t_.IsWord(a.content.first) &&
+        t_.Lower(a.content.first) == "as" && a.content.first >= cue_last && a.content.first - cue_last <= 3) {
+      int b = c - 1;
+      while (b > 0 && t_.IsWord(b) && (t_.Lower(b).ends_with("ly") || IsVerbModifier(t_.Lower(b))) &&
+             !IsBeForm(t_.Lower(b)) && c - b < 4) --b;
+      std::string_view v = t_.Lower(c);
+      bool participle = v.ends_with("ed") || v.ends_with("en") || v == "held" || v == "thought";
+      const MentionInfo& subject = mentions_->mention(a.source);
+      if (participle && b >= 0 && t_.IsWord(b) && IsBeForm(t_.Lower(b)) && subject.last <= b) {
+        a.parts = {{subject.first, subject.last}, {a.content.first, a.content.last}};
+        a.content.first = subject.first;
+        a.source = -1;
+      }
+    }
     cue_used_[c] = 1;
     SetSpeaker(&a);
     found_.push_back(a);
