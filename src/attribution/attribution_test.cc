@@ -1114,5 +1114,12 @@ TEST(Attribution, PassiveWithAsMakesTheSubjectPartOfTheContent) {
   EXPECT_FALSE(q->speaker.has_value()) << q->speaker.value_or("");
 }
 
+TEST(Attribution, MixedContentEndsBeforeTheQuotationsOwnAttribution) {
+  Article a = Attribute("The neighbors called the plan \u201ca waste of good money,\u201d Maria said as she left the hall.");
+  const Quote* q = Containing(a, "the plan");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->content.text.find("Maria"), std::string::npos) << q->content.text;
+}
+
 }  // namespace
 }  // namespace whosaid

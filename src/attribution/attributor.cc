@@ -1183,6 +1183,19 @@ int Attributor::ContentEnd(int first, int limit, bool clause_only) const {
       // ‘...maniacal,” adding, “...’: the comma sat inside the quote.
       if (k < limit && facts_.cue_len[k] > 0 && facts_.cue_form[k]->participle && close > 0 &&
           t_.IsPunct(close - 1, ',')) return k;
+      // 'calling him “an orange buffoon,” Susan said as ...': a comma inside
+      // the marks, then a short subject and a verb of saying, is the
+      // quotation's own attribution.
+      if (k < limit && quotes_[q].open > first && close > 0 && t_.IsPunct(close - 1, ',')) {
+        for (int x = k; x < std::min(limit, k + 6); ++x) {
+          if (!t_.IsWord(x) && !t_[x].Is(kPossessive) && !t_.IsPunct(x, '.')) break;
+          if (facts_.cue_len[x] > 0) {
+            const CueForm* f = facts_.cue_form[x];
+            if (x > k && !f->participle && f->category == CueCategory::kSpeech) return k;
+            break;
+          }
+        }
+      }
       continue;
     }
     if (t_.IsPunct(k, ';') && clause_only) return k;
