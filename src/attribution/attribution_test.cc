@@ -1121,5 +1121,12 @@ TEST(Attribution, MixedContentEndsBeforeTheQuotationsOwnAttribution) {
   EXPECT_EQ(q->content.text.find("Maria"), std::string::npos) << q->content.text;
 }
 
+TEST(Attribution, ContentStopsBeforeABracketedCreditAfterItsPeriod) {
+  Article a = Attribute("The columnist explains where the votes came from in the county. [Gazette.] The next piece is on taxes.");
+  const Quote* q = Containing(a, "where the votes came from");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->content.text.find("Gazette"), std::string::npos) << q->content.text;
+}
+
 }  // namespace
 }  // namespace whosaid

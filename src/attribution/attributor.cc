@@ -1176,6 +1176,10 @@ int Attributor::ContentEnd(int first, int limit, bool clause_only) const {
     // open closes the aside the statement stands in.
     if (t_.IsPunct(k, '(')) ++parens;
     if (t_.IsPunct(k, ')') && parens-- == 0 && k > first) return k;
+    // "... came from in Iowa. [Vox.]": a bracketed credit after the
+    // sentence's period, which the sentence did not end at.
+    if (k > first && (t_.IsPunct(k, '.') || t_.IsPunct(k, '?') || t_.IsPunct(k, '!')) && k + 1 < limit &&
+        t_.IsPunct(k + 1, '[')) return k;
     int q = facts_.quote_of_token[k];
     if (q >= 0) {
       int close = quotes_[q].close;
