@@ -1081,5 +1081,61 @@ TEST(Attribution, InterruptedQuoteHasTwoParts) {
   EXPECT_EQ(q->speaker.value_or(""), "Maria Lopez");
 }
 
+TEST(Attribution, StatementInsideBracketsEndsAtTheClosingBracket) {
+  // (... said that ...) : the closing bracket ends the aside, not the content.
+  Article a = Attribute("The ferry was late again. (The harbor master said that the engine had failed.) Repairs began.");
+  const Quote* q = Containing(a, "the engine had failed");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->content.text.find(')'), std::string::npos) << q->content.text;
+}
+
+TEST(Attribution, ThatBeforeAnInterruptingPhraseStaysWithTheContent) {
+  Article a = Attribute("The auditor found that, in most districts, the schools had overspent.");
+  const Quote* q = Containing(a, "the schools had overspent");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->content.text, "that, in most districts, the schools had overspent");
+}
+
+TEST(Attribution, QuotationAfterThatKeepsTheThat) {
+  Article a = Attribute("The engineer said that \u201cthe old pumps will not last another winter.\u201d");
+  const Quote* q = Containing(a, "the old pumps");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->content.text.rfind("that ", 0), 0u) << q->content.text;
+}
+
+TEST(Attribution, QuantifierAfterTheCueOpensTheContent) {
+  Article a = Attribute("The report showed just how small the surplus had become. "
+                        "The mayor called himself a friend of the cyclists.");
+  const Quote* q = Containing(a, "how small the surplus");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->content.text, "just how small the surplus had become");
+  q = Containing(a, "a friend of the cyclists");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->content.text, "himself a friend of the cyclists");
+}
+
+TEST(Attribution, PassiveWithAsMakesTheSubjectPartOfTheContent) {
+  Article a = Attribute("The harbor master is seen as the favorite for the council seat.");
+  const Quote* q = Containing(a, "the favorite for the council seat");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->content.text.rfind("The harbor master", 0), 0u) << q->content.text;
+  EXPECT_EQ(q->parts.size(), 2u);
+  EXPECT_FALSE(q->speaker.has_value()) << q->speaker.value_or("");
+}
+
+TEST(Attribution, MixedContentEndsBeforeTheQuotationsOwnAttribution) {
+  Article a = Attribute("The neighbors called the plan \u201ca waste of good money,\u201d Maria said as she left the hall.");
+  const Quote* q = Containing(a, "the plan");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->content.text.find("Maria"), std::string::npos) << q->content.text;
+}
+
+TEST(Attribution, ContentStopsBeforeABracketedCreditAfterItsPeriod) {
+  Article a = Attribute("The columnist explains where the votes came from in the county. [Gazette.] The next piece is on taxes.");
+  const Quote* q = Containing(a, "where the votes came from");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->content.text.find("Gazette"), std::string::npos) << q->content.text;
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -1016,7 +1016,16 @@ int Attributor::ParseAddressee(int k, int limit, std::string* addressee) {
 bool Attributor::ParseAfterCue(int cue_first, int k, int limit, FoundAttribution* a, int* content_first) {
   const CueForm* form = facts_.cue_form[cue_first];
   uint8_t flags = form ? form->flags : 0;
-  k = SkipAdverbials(k, limit, &a->time);
+  // "want all immigrants deported", "backed both Cruz and Rubio", "showed
+  // just how weak it is", "called himself pro-choice": right after the cue
+  // these words open the content rather than modify the verb.
+  bool opens_content = false;
+  if (k < limit && t_.IsWord(k)) {
+    std::string_view w = t_.Lower(k);
+    opens_content = w == "all" || w == "both" || w == "each" || w == "just" || w == "further" || w == "yet" ||
+                    w == "too" || w == "himself" || w == "herself" || w == "themselves";
+  }
+  if (!opens_content) k = SkipAdverbials(k, limit, &a->time);
   if (flags & kCueTakesObject) {
     int object_first = k;
     k = ParseAddressee(k, limit, &a->addressee);
@@ -1128,7 +1137,9 @@ bool Attributor::ParseAfterCue(int cue_first, int k, int limit, FoundAttribution
   bool introduced = k > 0 && (t_.IsPunct(k - 1, ':') || t_.IsPunct(k - 1, ','));
   if (k < limit && t_.IsWord(k) && t_.Lower(k) == "that") {
     a->complementizer = k;
-    ++k;
+    // "found that, on average, incomes ...": before an interrupting phrase
+    // the complementizer stays with the statement.
+    if (!(k + 1 < limit && t_.IsPunct(k + 1, ','))) ++k;
     introduced = true;
   }
   // "Asked if he agreed, Starmer replied: ...": after a comma, a name and a
@@ -1159,7 +1170,16 @@ bool Attributor::ParseAfterCue(int cue_first, int k, int limit, FoundAttribution
 int Attributor::ContentEnd(int first, int limit, bool clause_only) const {
   limit = std::min(limit, first + kMaxContentTokens);
   int k = first;
+  int parens = 0;
   while (k < limit) {
+    // "(He said that he would not run.)": a bracket the content did not
+    // open closes the aside the statement stands in.
+    if (t_.IsPunct(k, '(')) ++parens;
+    if (t_.IsPunct(k, ')') && parens-- == 0 && k > first) return k;
+    // "... came from in Iowa. [Vox.]": a bracketed credit after the
+    // sentence's period, which the sentence did not end at.
+    if (k > first && (t_.IsPunct(k, '.') || t_.IsPunct(k, '?') || t_.IsPunct(k, '!')) && k + 1 < limit &&
+        t_.IsPunct(k + 1, '[')) return k;
     int q = facts_.quote_of_token[k];
     if (q >= 0) {
       int close = quotes_[q].close;
@@ -1167,6 +1187,19 @@ int Attributor::ContentEnd(int first, int limit, bool clause_only) const {
       // ‘...maniacal,” adding, “...’: the comma sat inside the quote.
       if (k < limit && facts_.cue_len[k] > 0 && facts_.cue_form[k]->participle && close > 0 &&
           t_.IsPunct(close - 1, ',')) return k;
+      // 'calling him “an orange buffoon,” Susan said as ...': a comma inside
+      // the marks, then a short subject and a verb of saying, is the
+      // quotation's own attribution.
+      if (k < limit && quotes_[q].open > first && close > 0 && t_.IsPunct(close - 1, ',')) {
+        for (int x = k; x < std::min(limit, k + 6); ++x) {
+          if (!t_.IsWord(x) && !t_[x].Is(kPossessive) && !t_.IsPunct(x, '.')) break;
+          if (facts_.cue_len[x] > 0) {
+            const CueForm* f = facts_.cue_form[x];
+            if (x > k && !f->participle && f->category == CueCategory::kSpeech) return k;
+            break;
+          }
+        }
+      }
       continue;
     }
     if (t_.IsPunct(k, ';') && clause_only) return k;
@@ -1514,6 +1547,9 @@ bool Attributor::LeadingAttribution(int q, FoundAttribution* out) {
     a.category = form->category;
     a.type = FoundAttribution::Type::kDirect;
     a.content = {s.open, s.last_inner() + (s.closed ? 1 : 0)};
+    // 'said that “the bridge will open in May”': the statement keeps its
+    // "that", as indirect content does.
+    if (a.complementizer >= 0 && a.complementizer == s.open - 1) a.content.first = a.complementizer;
     cue_used_[c] = 1;
     SetSpeaker(&a);
     *out = a;
@@ -2072,6 +2108,24 @@ void Attributor::AttributeCues() {
           a.parts = {{subject.first, subject.last}, {a.content.first, a.content.last}};
           a.content.first = subject.first;
         }
+        a.source = -1;
+      }
+    }
+    // "Mr. Sanders is seen as the favorite", "Perez has also been mentioned
+    // as a candidate": the passive with "as" and no agent reports how the
+    // subject is regarded; as with "is expected to", the subject and the
+    // words after the cue are the statement, which has no source.
+    if (a.source >= 0 && a.parts.empty() && a.content.first < n && t_.IsWord(a.content.first) &&
+        t_.Lower(a.content.first) == "as" && a.content.first >= cue_last && a.content.first - cue_last <= 3) {
+      int b = c - 1;
+      while (b > 0 && t_.IsWord(b) && (t_.Lower(b).ends_with("ly") || IsVerbModifier(t_.Lower(b))) &&
+             !IsBeForm(t_.Lower(b)) && c - b < 4) --b;
+      std::string_view v = t_.Lower(c);
+      bool participle = v.ends_with("ed") || v.ends_with("en") || v == "held" || v == "thought";
+      const MentionInfo& subject = mentions_->mention(a.source);
+      if (participle && b >= 0 && t_.IsWord(b) && IsBeForm(t_.Lower(b)) && subject.last <= b) {
+        a.parts = {{subject.first, subject.last}, {a.content.first, a.content.last}};
+        a.content.first = subject.first;
         a.source = -1;
       }
     }
