@@ -187,8 +187,7 @@ void MarkCues(const TokenizedText& t, TokenFacts* facts) {
       if (i > 0 && t[i - 1].Is(kPossessive)) continue;
       if (prev_word && IsPreposition(prev) && !form->participle && prev != "to") continue;
       if (form->participle) {
-        bool dash = i > 0 && (t.Surface(i - 1) == "\xE2\x80\x93" || t.Surface(i - 1) == "\xE2\x80\x94" ||
-                              t.Surface(i - 1) == "--" || t.IsPunct(i - 1, '-'));
+        bool dash = IsDash(t, i - 1);
         // '“... race,” adding that ...': the comma sits inside the quotation.
         bool after_quote_comma = i > 1 && t[i - 1].kind == TokenKind::kQuote && facts->quote_of_token[i - 1] >= 0 &&
                                  t.IsPunct(i - 2, ',');
@@ -832,7 +831,7 @@ int Attributor::SourceLeftOf(int cue_first) {
   if (t_.IsWord(k)) {
     std::string_view w = t_.Lower(k);
     if ((w == "who" || w == "which" || w == "that") && k - 2 >= s_first &&
-        (t_.IsPunct(k - 1, ',') || is_dash(k - 1) || t_.IsPunct(k - 1, '-'))) {
+        (t_.IsPunct(k - 1, ',') || IsDash(t_, k - 1))) {
       // "said Harvey, who acknowledged ...", "Donald Trump - who previously
       // said ...": the relative pronoun is the source in its clause and
       // names the person before it.
@@ -1877,9 +1876,10 @@ void Attributor::AttributeCues() {
         content_last = c;
         // Not over another frame: '"It is a scandal," said Haug, whose
         // party trails in the polls' is no finding of the polls'.
-        bool framed = false;
-        for (int x = s_first; x < c && !framed && form == &InPollForm(); ++x) framed = cue_used_[x] != 0;
-        if (framed) continue;
+        if (form == &InPollForm() && std::any_of(cue_used_.begin() + s_first, cue_used_.begin() + c,
+                                                 [](auto used) { return used != 0; })) {
+          continue;
+        }
         // Not a clause of the writer's: ", sparking ...", ", which ...".
         std::string_view next = src_end + 1 < s_end && t_.IsWord(src_end + 1) ? t_.Lower(src_end + 1) : "";
         bool writers = next.ends_with("ing") || next == "which" || next == "who" || next == "and" ||
@@ -1960,14 +1960,10 @@ void Attributor::AttributeCues() {
       // "Donald Trump - who previously said he would ... - won": a source
       // after a dash opens an aside that the next dash closes.
       if (!inverted && a.source >= 0) {
-        auto dash = [&](int x) {
-          std::string_view d = t_.Surface(x);
-          return d == "\xE2\x80\x94" || d == "\xE2\x80\x93" || d == "--" || t_.IsPunct(x, '-');
-        };
         int before = mentions_->mention(a.source).first - 1;
-        if (before > s_first && dash(before)) {
+        if (before > s_first && IsDash(t_, before)) {
           for (int x = content_first; x < content_last; ++x) {
-            if (dash(x)) {
+            if (IsDash(t_, x)) {
               content_last = x;
               break;
             }

@@ -288,6 +288,12 @@ void TokenizedText::SplitSentences() {
   close(n);
 }
 
+bool IsDash(const TokenizedText& t, int i) {
+  if (i < 0 || i >= t.size()) return false;
+  std::string_view d = t.Surface(i);
+  return d == "\xE2\x80\x94" || d == "\xE2\x80\x93" || d == "--" || t.IsPunct(i, '-');
+}
+
 int DatelineEnd(const TokenizedText& t, int i) {
   const int n = t.size();
   if (i >= n || !t[i].Is(kParagraphStart) || !t[i].Is(kAllCaps)) return -1;
@@ -300,9 +306,7 @@ int DatelineEnd(const TokenizedText& t, int i) {
     if (close < n && t.IsPunct(close, ')')) x = close + 1;
   }
   if (x >= n || t[x].paragraph != t[i].paragraph) return -1;
-  std::string_view d = t.Surface(x);
-  bool dash = d == "-" || d == "--" || d == "\xE2\x80\x94" || d == "\xE2\x80\x93";
-  return dash && x + 1 < n && t[x + 1].paragraph == t[i].paragraph ? x + 1 : -1;
+  return IsDash(t, x) && x + 1 < n && t[x + 1].paragraph == t[i].paragraph ? x + 1 : -1;
 }
 
 }  // namespace whosaid::internal

@@ -96,6 +96,9 @@ bool IsWordCodePoint(char32_t cp);
 // True for upper-case letters (ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic).
 bool IsUpperCodePoint(char32_t cp);
 
+// True when token i is a dash: an em or en dash, "--", or a lone "-".
+bool IsDash(const TokenizedText& t, int i);
+
 // A dateline that opens a paragraph at token i: all-capitals place words
 // (", Country" allowed), an optional "(Agency)", then a dash ("BERLIN --",
 // "KYIV, Ukraine —", "WASHINGTON (Reuters) -"). Returns the token after the
