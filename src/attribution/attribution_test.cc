@@ -1137,5 +1137,21 @@ TEST(Attribution, ContentStopsBeforeABracketedCreditAfterItsPeriod) {
   EXPECT_EQ(q->content.text.find("Gazette"), std::string::npos) << q->content.text;
 }
 
+// The fuzzer found ParticipleSubject and SourceLeftOf reading the token
+// before the first one (UBSan, under the sanitizer build) when the text
+// opens with a participle cue or with a closing bracket before a cue.
+TEST(Attribution, ACueAtTheStartOfTheTextReadsNoTokenBeforeIt) {
+  for (const std::string text : {"According to the central bank, inflation will f",
+                                 "According to the central bank, inflation will rise next year.",
+                                 ") said the spokesman on Monday."}) {
+    Article a = Attribute(text);
+    for (const Quote& q : a.quotes) {
+      EXPECT_EQ(q.content.text.empty(), false) << text;
+    }
+  }
+  EXPECT_EQ(SourceOf("According to the central bank, inflation will rise next year.", "inflation will rise"),
+            "the central bank");
+}
+
 }  // namespace
 }  // namespace whosaid

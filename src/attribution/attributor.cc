@@ -610,7 +610,7 @@ int Attributor::SourceLeftOf(int cue_first) {
   if (t_.IsPunct(k, ')')) {
     int open = k - 1;
     while (open > s_first && k - open < 12 && !t_.IsPunct(open, '(')) --open;
-    if (t_.IsPunct(open, '(')) k = open - 1;
+    if (open >= s_first && t_.IsPunct(open, '(')) k = open - 1;
     if (k < s_first) return -1;
   }
   int m = mentions_->EndingAt(k);
@@ -1676,7 +1676,7 @@ int Attributor::ParticipleSubject(int c, int s_first) {
   if (subject >= 0) return subject;
   // "Trump’s “excesses” are sickening, Hollande said Tuesday in Paris,
   // noting ...": after a trailing frame, its source.
-  for (auto it = found_.rbegin(); it != found_.rend() && t_.IsPunct(c - 1, ','); ++it) {
+  for (auto it = found_.rbegin(); it != found_.rend() && c > s_first && t_.IsPunct(c - 1, ','); ++it) {
     if (it->source < 0 || it->cue.empty() || it->cue.first >= c || it->cue.first < s_first) continue;
     const MentionInfo& src = mentions_->mention(it->source);
     int frame_first = std::min(src.first, it->cue.first);
@@ -1710,7 +1710,7 @@ int Attributor::ParticipleSubject(int c, int s_first) {
   // "A Clinton campaign official later walked back the comments, saying
   // ...": no mention stands there; the noun phrase that opens the main
   // clause, without its verb.
-  if (subject < 0 && t_.IsPunct(c - 1, ',') && from < c && t_.IsWord(from) && !InQuote(from)) {
+  if (subject < 0 && from < c && t_.IsPunct(c - 1, ',') && t_.IsWord(from) && !InQuote(from)) {
     int e = SubjectPhraseEnd(from, c);
     if (e > from && e < c) subject = mentions_->AddSourcePhrase(from, e);
   }

@@ -74,11 +74,15 @@ class TokenizedText {
   std::string_view Lower(int i) const {
     return std::string_view(lower_).substr(tokens_[i].lower, tokens_[i].lower_len);
   }
+  // Both answer false for an index outside the text, so a look one token
+  // to the left or right at either end reads nothing (the fuzzer found two
+  // such reads at the first token).
   bool IsPunct(int i, char c) const {
-    return tokens_[i].kind == TokenKind::kPunct && tokens_[i].end - tokens_[i].begin == 1 &&
+    return InRange(i) && tokens_[i].kind == TokenKind::kPunct && tokens_[i].end - tokens_[i].begin == 1 &&
            text_[tokens_[i].begin] == c;
   }
-  bool IsWord(int i) const { return tokens_[i].kind == TokenKind::kWord; }
+  bool IsWord(int i) const { return InRange(i) && tokens_[i].kind == TokenKind::kWord; }
+  bool InRange(int i) const { return static_cast<size_t>(i) < tokens_.size(); }
 
  private:
   void Tokenize();
