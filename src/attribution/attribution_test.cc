@@ -1153,5 +1153,22 @@ TEST(Attribution, ACueAtTheStartOfTheTextReadsNoTokenBeforeIt) {
             "the central bank");
 }
 
+TEST(Attribution, ThePassiveAskedNamesWhomTheQuestionWasPutTo) {
+  Article a = Attribute("Governor Ana Ruiz was asked to name one bridge her plan would repair.");
+  const Quote* q = Containing(a, "to name one bridge");
+  ASSERT_NE(q, nullptr);
+  EXPECT_FALSE(q->source.has_value()) << q->source->text;
+  EXPECT_EQ(q->addressee.value_or(""), "Ana Ruiz");
+  EXPECT_EQ(q->content.text.rfind("Governor Ana Ruiz", 0), 0u) << q->content.text;
+  a = Attribute("The harbor master has repeatedly been asked whether the port will close.");
+  q = Containing(a, "whether the port will close");
+  ASSERT_NE(q, nullptr);
+  EXPECT_FALSE(q->source.has_value()) << q->source->text;
+  EXPECT_EQ(q->content.text, "whether the port will close");
+  // With its agent the asker speaks, and the active verb is unchanged.
+  EXPECT_EQ(SourceOf("Ruiz was asked by reporters whether the port will close.", "whether the port"), "reporters");
+  EXPECT_EQ(SourceOf("Ruiz asked the harbor master whether the port will close.", "whether the port"), "Ruiz");
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -2125,6 +2125,30 @@ void Attributor::AttributeCues() {
         a.source = -1;
       }
     }
+    // "Sanders was asked to name ...", "Trump has been asked what ...": the
+    // passive "asked" with no agent after it; the subject is whom the
+    // question was put to, the asker is not named. Content with "to" takes
+    // the subject in, as with "is expected to" (train, gold cue "was asked":
+    // 19 without a source, 4 with one).
+    if (a.source >= 0 && a.parts.empty() && (form->lemma == "ask" || form->lemma == "be asked") && c > 0 &&
+        t_.Lower(cue_last - 1) == "asked") {
+      // The be-form opens the cue ("was asked") or stands before it,
+      // perhaps with adverbs between ("has also been asked").
+      int b = cue_last - 2;
+      while (b > 0 && b >= c - 4 && t_.IsWord(b) && !IsBeForm(t_.Lower(b)) &&
+             (t_.Lower(b).ends_with("ly") || IsVerbModifier(t_.Lower(b)))) --b;
+      const MentionInfo& subject = mentions_->mention(a.source);
+      if (b >= 0 && t_.IsWord(b) && IsBeForm(t_.Lower(b)) && t_.Lower(b) != "being" && subject.last <= std::min(b, c)) {
+        if (subject.kind != MentionKind::kPronoun) {
+          a.addressee = subject.entity >= 0 ? mentions_->entity(subject.entity).name : PhraseText(subject.first, subject.last);
+        }
+        if (t_.IsWord(a.content.first) && t_.Lower(a.content.first) == "to" && a.content.first == cue_last) {
+          a.parts = {{subject.first, subject.last}, {a.content.first, a.content.last}};
+          a.content.first = subject.first;
+        }
+        a.source = -1;
+      }
+    }
     cue_used_[c] = 1;
     SetSpeaker(&a);
     found_.push_back(a);
