@@ -1170,5 +1170,19 @@ TEST(Attribution, ThePassiveAskedNamesWhomTheQuestionWasPutTo) {
   EXPECT_EQ(SourceOf("Ruiz asked the harbor master whether the port will close.", "whether the port"), "Ruiz");
 }
 
+TEST(Attribution, FirstPersonAndItSourcesNameNobody) {
+  Article a = Attribute("I told the mayor that the bridge was unsafe. We said the vote was rigged. "
+                        "It said the port would close. You know the rest.");
+  for (const char* fragment : {"the bridge was unsafe", "the vote was rigged", "the port would close"}) {
+    const Quote* q = Containing(a, fragment);
+    ASSERT_NE(q, nullptr) << fragment;
+    ASSERT_TRUE(q->source.has_value()) << fragment;  // The span stays, as PolNeAR marks it.
+    EXPECT_FALSE(q->speaker.has_value()) << fragment << ": " << q->speaker.value_or("");
+  }
+  for (const Person& p : a.people) {
+    EXPECT_TRUE(p.name != "I" && p.name != "We" && p.name != "It" && p.name != "You") << p.name;
+  }
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -426,7 +426,14 @@ int MentionTable::AddSourcePhrase(int first, int last) {
   m.last = last;
   int skip = IsDeterminer(t_.Lower(first)) ? first + 1 : first;
   bool capitalised = skip < last && t_[skip].Is(kCapitalized) && t_[last - 1].Is(kCapitalized);
-  if (capitalised) {
+  char pronoun = last - first == 1 ? SubjectPronoun(t_.Lower(first)) : 0;
+  if (last - first == 1 && (pronoun == 's' || pronoun == 'n' || t_.Lower(first) == "you")) {
+    // "I told the mayor", "We said", "You know": the writer's or the
+    // reader's side, or "it", is no person nor organisation named "I" or
+    // "We". The mention stays, as the statement's source, naming nobody.
+    m.kind = MentionKind::kPronoun;
+    m.pronoun = pronoun;
+  } else if (capitalised) {
     std::string name = Surface(skip, last);
     int e = -1;
     int floor = std::max(0, static_cast<int>(entities_.size()) - kMaxEntitiesScanned);
