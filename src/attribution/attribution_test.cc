@@ -1184,5 +1184,66 @@ TEST(Attribution, FirstPersonAndItSourcesNameNobody) {
   }
 }
 
+TEST(Transcript, AnswersAreTheIntervieweesAndQuestionsArePutToThem) {
+  Article a = Attribute(
+      "Harbor commissioner Lena Ortiz spoke to the Gazette on Friday about the port. Ortiz has run the port "
+      "since 2019.\n\n"
+      "Q: Will the port close this winter?\n\n"
+      "A: No. The storm damage is repaired, and every berth is open.\n\n"
+      "Q: You said last week that the budget was short. By how much?\n\n"
+      "A: I will not give a figure. I think the council knows it.\n");
+  const Quote* answer = Containing(a, "The storm damage is repaired");
+  ASSERT_NE(answer, nullptr);
+  EXPECT_EQ(answer->type, QuoteType::kDirect);
+  EXPECT_EQ(answer->speaker.value_or(""), "Lena Ortiz");
+  EXPECT_EQ(answer->content.text, "No. The storm damage is repaired, and every berth is open");
+  ASSERT_TRUE(answer->cue.has_value());
+  EXPECT_EQ(answer->cue->text, "A:");
+  const Quote* question = Containing(a, "Will the port close this winter");
+  ASSERT_NE(question, nullptr);
+  EXPECT_FALSE(question->speaker.has_value()) << *question->speaker;
+  EXPECT_EQ(question->addressee.value_or(""), "Lena Ortiz");
+  // "I" in an answer and "you" in a question name the interviewee.
+  const Quote* think = Containing(a, "the council knows it");
+  ASSERT_NE(think, nullptr);
+  ASSERT_NE(think, Containing(a, "I will not give a figure"));
+  EXPECT_EQ(think->speaker.value_or(""), "Lena Ortiz");
+  const Quote* said = Containing(a, "the budget was short");
+  ASSERT_NE(said, nullptr);
+  EXPECT_EQ(said->speaker.value_or(""), "Lena Ortiz");
+}
+
+TEST(Transcript, CapitalLabelsSpeakOnceEach) {
+  Article a = Attribute(
+      "Senator Paul Grady and the host Nora Fenn spoke on Sunday.\n\n"
+      "FENN: Will you vote for the bridge bill?\n\n"
+      "GRADY: I will. I think it is overdue, and the county needs it.\n\n"
+      "FENN: Thank you, Senator.\n");
+  const Quote* grady = Containing(a, "I will. I think");
+  ASSERT_NE(grady, nullptr);
+  EXPECT_EQ(grady->speaker.value_or(""), "Paul Grady");
+  EXPECT_EQ(grady->content.text, "I will. I think it is overdue, and the county needs it");
+  const Quote* think = Containing(a, "it is overdue");
+  ASSERT_NE(think, nullptr);
+  EXPECT_NE(think, grady);
+  EXPECT_EQ(think->speaker.value_or(""), "Paul Grady");
+  int fenn = 0;
+  for (const Quote& q : a.quotes) {
+    if (q.speaker.value_or("") == "Nora Fenn" && q.type == QuoteType::kDirect) ++fenn;
+  }
+  EXPECT_EQ(fenn, 2);
+  int thank = 0;
+  for (const Quote& q : a.quotes) thank += q.content.text.find("Thank you") != std::string::npos;
+  EXPECT_EQ(thank, 1);
+}
+
+TEST(Transcript, OneLabelOrAQuestionAloneIsNoTranscript) {
+  Article a = Attribute("The council met on Monday.\n\nUPDATE: The vote was moved to Friday.\n\n"
+                        "NOTE: Minutes are online.\n");
+  EXPECT_EQ(Containing(a, "The vote was moved"), nullptr);
+  a = Attribute("Mayor Ana Ruiz spoke on Monday.\n\nQ: What comes next?\n\nThe answer came later.\n");
+  EXPECT_EQ(Containing(a, "What comes next"), nullptr);
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -1,6 +1,8 @@
 #include "src/attribution/attributor.h"
 
 #include <algorithm>
+#include <cctype>
+#include <string>
 
 #include "src/attribution/model_cues.h"
 #include "src/attribution/word_sets.h"
@@ -2402,6 +2404,8 @@ void Attributor::AttributeColons() {
       int q = facts_.quote_of_token[next];
       if (q >= 0 && a.type == FoundAttribution::Type::kDirect) quote_attribution_[q] = static_cast<int>(found_.size());
     }
+    // The cue model may mark the colon too; its statement is this one.
+    cue_used_[c] = 1;
     SetSpeaker(&a);
     found_.push_back(a);
   }
@@ -2461,6 +2465,150 @@ void Attributor::AttributeQuestionsAsked() {
   }
 }
 
+// An interview printed as a transcript. "Q: ..." and "A: ..." paragraphs
+// (or "Question:" / "Answer:"), or a conversation of speaker labels in
+// capitals ("TAPPER: ...", "FALLIN: ..."). Each answer or labelled turn is a
+// direct statement of the one who speaks it: for "A:" the interviewee, the
+// person the introduction names most often before the first turn; for a
+// label, the person of that surname. A question is a statement put to the
+// interviewee. Inside a turn, the statements found so far whose source is
+// "I" (or, in a question, "you") get the turn's speaker, so "I think ..."
+// in an answer is the interviewee's.
+void Attributor::AttributeTranscript() {
+  struct Turn {
+    int label = 0, colon = 0, first = 0, last = 0;
+    char kind = 0;  // 'q', 'a', or 'n' for a named label.
+    std::string name;
+  };
+  const int n = t_.size();
+  std::vector<Turn> turns;
+  for (int i = 0; i < n; ++i) {
+    if (!t_[i].Is(kParagraphStart) || !t_.IsWord(i) || InQuote(i)) continue;
+    int c = i;
+    while (c < n && c - i < 3 && t_.IsWord(c) && t_[c].paragraph == t_[i].paragraph) ++c;
+    if (c == i || c + 1 >= n || !t_.IsPunct(c, ':') || t_[c + 1].paragraph != t_[i].paragraph) continue;
+    Turn turn;
+    std::string_view w = t_.Surface(i);
+    if (c == i + 1 && (w == "Q" || w == "Question")) {
+      turn.kind = 'q';
+    } else if (c == i + 1 && (w == "A" || w == "Answer")) {
+      turn.kind = 'a';
+    } else {
+      static const std::string_view kNotSpeakers[] = {
+          "update", "updated", "byline", "note",   "editor", "correction", "clarification", "watch", "read",
+          "related", "photos", "photo",  "video", "breaking", "exclusive", "busted", "source", "sources",
+          "credit", "disclaimer", "warning", "alert", "live", "more", "also", "see", "transcript", "editors"};
+      bool label = true;
+      for (int x = i; x < c && label; ++x) label = t_[x].Is(kAllCaps) && t_.Surface(x).size() >= 2;
+      for (std::string_view stop : kNotSpeakers) label = label && t_.Lower(i) != stop;
+      if (!label) continue;
+      turn.kind = 'n';
+      turn.name = PhraseText(i, c);
+    }
+    turn.label = i;
+    turn.colon = c;
+    turn.first = c + 1;
+    int last = c + 1;
+    while (last < n && t_[last].paragraph == t_[c].paragraph) ++last;
+    while (last > turn.first && t_[last - 1].kind == TokenKind::kPunct && !InQuote(last - 1)) --last;
+    turn.last = last;
+    if (turn.last - turn.first >= 1) turns.push_back(turn);
+  }
+  int questions = 0, answers = 0;
+  std::vector<std::string> labels;
+  for (const Turn& turn : turns) {
+    questions += turn.kind == 'q';
+    answers += turn.kind == 'a';
+    if (turn.kind == 'n' && std::find(labels.begin(), labels.end(), turn.name) == labels.end()) {
+      labels.push_back(turn.name);
+    }
+  }
+  bool interview = questions > 0 && answers > 0;
+  // A conversation has two voices at least, and one of them speaks twice
+  // or is someone the article names; a lone "UPDATE:" is not one.
+  auto person_named = [&](const std::string& label) {
+    for (int e = 0; e < static_cast<int>(mentions_->entities().size()); ++e) {
+      const EntityInfo& info = mentions_->entity(e);
+      if (info.organization || info.surname.empty()) continue;
+      std::string surname = info.surname;
+      for (char& ch : surname) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      if (surname == label || label.ends_with(" " + surname)) return e;
+    }
+    return -1;
+  };
+  bool conversation = labels.size() >= 2;
+  if (conversation) {
+    int named = 0, turns_named = 0;
+    for (const std::string& l : labels) named += person_named(l) >= 0;
+    for (const Turn& turn : turns) turns_named += turn.kind == 'n';
+    conversation = named > 0 || turns_named > static_cast<int>(labels.size());
+  }
+  if (!interview && !conversation) return;
+  // The interviewee: the person named most often before the first turn.
+  int interviewee = -1;
+  if (interview) {
+    int first_turn = n;
+    for (const Turn& turn : turns) {
+      if (turn.kind != 'n') first_turn = std::min(first_turn, turn.label);
+    }
+    std::vector<int> count(mentions_->entities().size(), 0);
+    for (const MentionInfo& m : mentions_->mentions()) {
+      if (m.first >= first_turn || m.entity < 0 || m.in_quote || mentions_->entity(m.entity).organization) continue;
+      if (++count[m.entity] > (interviewee >= 0 ? count[interviewee] : 0)) interviewee = m.entity;
+    }
+  }
+  const size_t before = found_.size();
+  for (const Turn& turn : turns) {
+    if (turn.kind == 'n' ? !conversation : !interview) continue;
+    // The colon rule may have read the turn's first sentence already
+    // ("Mark Rutte: ...", or "A" taken for a name): the turn replaces it.
+    FoundAttribution* a = nullptr;
+    for (size_t k = 0; k < before && a == nullptr; ++k) {
+      const FoundAttribution& b = found_[k];
+      if (!b.cue.empty() && b.cue.first <= turn.colon && turn.colon < b.cue.last) a = &found_[k];
+    }
+    if (a == nullptr) {
+      found_.emplace_back();
+      a = &found_.back();
+    }
+    a->type = FoundAttribution::Type::kDirect;
+    a->content = {turn.first, turn.last};
+    a->parts.clear();
+    a->category = CueCategory::kSpeech;
+    if (turn.kind == 'n') {
+      int entity = person_named(turn.name);
+      a->cue = {turn.colon, turn.colon + 1};
+      if (a->source < 0 || a->speaker < 0) {
+        a->source = mentions_->AddLinkedPhrase(turn.label, turn.colon, entity);
+        a->speaker = entity;
+      }
+    } else {
+      a->cue = {turn.label, turn.colon + 1};
+      a->source = -1;
+      a->speaker = turn.kind == 'a' ? interviewee : -1;
+      if (turn.kind == 'q' && interviewee >= 0) a->addressee = mentions_->entity(interviewee).name;
+    }
+    cue_used_[turn.colon] = 1;
+  }
+  // "I" in an answer, "you" in a question.
+  for (size_t k = 0; k < before; ++k) {
+    FoundAttribution& a = found_[k];
+    if (a.source < 0 || a.speaker >= 0) continue;
+    const MentionInfo& m = mentions_->mention(a.source);
+    if (m.last - m.first != 1) continue;
+    std::string_view w = t_.Lower(m.first);
+    bool i_form = w == "i" || w.starts_with("i'") || w.starts_with("i\xE2\x80\x99");
+    bool you = w == "you" || w.starts_with("you'") || w.starts_with("you\xE2\x80\x99");
+    for (const Turn& turn : turns) {
+      if (m.first < turn.first || m.first >= turn.last) continue;
+      if (turn.kind == 'a' && i_form && interview) a.speaker = interviewee;
+      if (turn.kind == 'q' && you && interview) a.speaker = interviewee;
+      if (turn.kind == 'n' && i_form && conversation) a.speaker = person_named(turn.name);
+      break;
+    }
+  }
+}
+
 void SortInTextOrder(std::vector<FoundAttribution>* found) {
   std::stable_sort(found->begin(), found->end(), [](const FoundAttribution& a, const FoundAttribution& b) {
     if (a.content.first != b.content.first) return a.content.first < b.content.first;
@@ -2474,6 +2622,7 @@ std::vector<FoundAttribution> Attributor::Run() {
   AttributeCues();
   AttributeContinuations();
   AttributeQuestionsAsked();
+  AttributeTranscript();
   // "WASHINGTON (Reuters) - The Senate passed the bill, Reuters reported":
   // a dateline that opens the paragraph is no part of the statement.
   for (FoundAttribution& a : found_) {

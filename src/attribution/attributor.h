@@ -73,6 +73,9 @@ class Attributor {
   void AttributeCues();
   void AttributeContinuations();
   void AttributeQuestionsAsked();
+  // Interview transcripts: "Q: ..." / "A: ..." paragraphs, or speaker
+  // labels in capitals ("TAPPER: ...").
+  void AttributeTranscript();
   // True for the cue at [c, cue_last) when it reports an appearance or an
   // expectation rather than anyone's words: "seems", "appeared", "is
   // expected to".
