@@ -55,8 +55,9 @@ bool MentionTable::IsSubjectPosition(int first, int last) const {
   if (DatelineEnd(t_, first) > 0) return false;
   // "the" opening a description belongs to the phrase already.
   if (f.Is(kSentenceStart)) return true;
-  int s_first = first;
-  while (s_first > 0 && t_[s_first - 1].sentence == f.sentence) --s_first;
+  // From the sentence table: walking back token by token made one giant
+  // sentence quadratic (a 50 MB line took minutes).
+  const int s_first = t_.sentences()[f.sentence].first;
   if (DatelineEnd(t_, s_first) == first) return true;
   if (prev >= 0 && t_[prev].sentence == f.sentence) {
     if (t_[prev].kind == TokenKind::kQuote && t_[prev].Is(kSentenceStart)) return true;
