@@ -1165,6 +1165,11 @@ TEST(Attribution, ThePassiveAskedNamesWhomTheQuestionWasPutTo) {
   ASSERT_NE(q, nullptr);
   EXPECT_FALSE(q->source.has_value()) << q->source->text;
   EXPECT_EQ(q->content.text, "whether the port will close");
+  a = Attribute("Harbor chair Ana Ruiz was asked about the dredging contract on Friday.");
+  q = Containing(a, "the dredging contract");
+  ASSERT_NE(q, nullptr);
+  EXPECT_FALSE(q->speaker.has_value()) << *q->speaker;
+  EXPECT_EQ(q->addressee.value_or(""), "Ana Ruiz");
   // With its agent the asker speaks, and the active verb is unchanged.
   EXPECT_EQ(SourceOf("Ruiz was asked by reporters whether the port will close.", "whether the port"), "reporters");
   EXPECT_EQ(SourceOf("Ruiz asked the harbor master whether the port will close.", "whether the port"), "Ruiz");
@@ -1243,6 +1248,23 @@ TEST(Transcript, OneLabelOrAQuestionAloneIsNoTranscript) {
   EXPECT_EQ(Containing(a, "The vote was moved"), nullptr);
   a = Attribute("Mayor Ana Ruiz spoke on Monday.\n\nQ: What comes next?\n\nThe answer came later.\n");
   EXPECT_EQ(Containing(a, "What comes next"), nullptr);
+}
+
+TEST(Attribution, TheOrganizationsChiefNamesWhoeverLeadsIt) {
+  Article a = Attribute(
+      "NATO Secretary General Mark Rutte met ministers on Friday. The NATO chief said the alliance would hold. "
+      "Federal Reserve Chair Jerome Powell spoke later. The Fed chief said rates would stay where they are. "
+      "The Army chief said the drills would go ahead.");
+  const Quote* q = Containing(a, "the alliance would hold");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker.value_or(""), "Mark Rutte");
+  q = Containing(a, "rates would stay");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker.value_or(""), "Jerome Powell");
+  // No one here leads the Army.
+  q = Containing(a, "the drills would go ahead");
+  ASSERT_NE(q, nullptr);
+  EXPECT_FALSE(q->speaker.has_value()) << *q->speaker;
 }
 
 }  // namespace

@@ -2132,11 +2132,12 @@ void Attributor::AttributeCues() {
     // question was put to, the asker is not named. Content with "to" takes
     // the subject in, as with "is expected to" (train, gold cue "was asked":
     // 19 without a source, 4 with one).
-    if (a.source >= 0 && a.parts.empty() && (form->lemma == "ask" || form->lemma == "be asked") && c > 0 &&
-        t_.Lower(cue_last - 1) == "asked") {
+    int asked = c;  // "was asked", "asked about".
+    while (asked < cue_last && t_.Lower(asked) != "asked") ++asked;
+    if (a.source >= 0 && a.parts.empty() && c > 0 && asked < cue_last) {
       // The be-form opens the cue ("was asked") or stands before it,
       // perhaps with adverbs between ("has also been asked").
-      int b = cue_last - 2;
+      int b = asked - 1;
       while (b > 0 && b >= c - 4 && t_.IsWord(b) && !IsBeForm(t_.Lower(b)) &&
              (t_.Lower(b).ends_with("ly") || IsVerbModifier(t_.Lower(b)))) --b;
       const MentionInfo& subject = mentions_->mention(a.source);

@@ -188,6 +188,35 @@ std::string CanonicalTitle(std::string lower) {
   return lower;
 }
 
+// "the NATO chief" for "NATO Secretary General Mark Rutte", "the Fed chief"
+// for "Federal Reserve Chair Jerome Powell": a description that is an
+// organisation and a word for its head names whoever holds a leading title
+// of that organisation. Both are canonical lower case.
+bool HeadOfSameOrganization(std::string_view desc, std::string_view title) {
+  static const std::string_view kHeadWords[] = {"chief", "head", "boss", "leader"};
+  static const std::string_view kLeadingRoles[] = {
+      "secretary general", "president", "chair",     "chairman", "chairwoman", "director general", "director",
+      "chief executive",   "commissioner", "leader", "head",     "chief",      "governor",         "administrator"};
+  static const std::pair<std::string_view, std::string_view> kShortNames[] = {
+      {"fed", "federal reserve"}, {"un", "united nations"}, {"u.n.", "united nations"}, {"eu", "european union"},
+      {"imf", "international monetary fund"}, {"who", "world health organization"}};
+  size_t sp = desc.rfind(' ');
+  if (sp == std::string_view::npos) return false;
+  std::string_view org = desc.substr(0, sp), word = desc.substr(sp + 1);
+  if (std::find(std::begin(kHeadWords), std::end(kHeadWords), word) == std::end(kHeadWords)) return false;
+  for (std::string_view role : kLeadingRoles) {
+    if (title.size() <= role.size() + 1 || !title.ends_with(role) || title[title.size() - role.size() - 1] != ' ') {
+      continue;
+    }
+    std::string_view title_org = title.substr(0, title.size() - role.size() - 1);
+    if (title_org == org) return true;
+    for (const auto& [short_name, long_name] : kShortNames) {
+      if ((org == short_name && title_org == long_name) || (org == long_name && title_org == short_name)) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 int MentionTable::ResolveDescription(int head_first, int head_last) const {
@@ -208,7 +237,7 @@ int MentionTable::ResolveDescription(int head_first, int head_last) const {
       std::string lower(title);
       for (char& c : lower) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
       lower = CanonicalTitle(lower);
-      if (lower == desc) return e;
+      if (lower == desc || HeadOfSameOrganization(desc, lower)) return e;
       // "the president" names the person titled "U.S. President".
       size_t sp = lower.rfind(' ');
       std::string_view title_head = sp == std::string::npos ? std::string_view(lower) : std::string_view(lower).substr(sp + 1);
