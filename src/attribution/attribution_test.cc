@@ -1267,5 +1267,23 @@ TEST(Attribution, TheOrganizationsChiefNamesWhoeverLeadsIt) {
   EXPECT_FALSE(q->speaker.has_value()) << *q->speaker;
 }
 
+TEST(Transcript, ALabelNobodyNamedIsAPersonInTitleCase) {
+  Article a = Attribute(
+      "The host spoke with the senator on Sunday.\n\nNORA FENN: Will you vote for the bill?\n\n"
+      "GRADY: I will. I think the county needs it.\n\nFENN: Thank you.\n");
+  const Quote* q = Containing(a, "Will you vote for the bill");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker.value_or(""), "Nora Fenn");
+  q = Containing(a, "Thank you");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker.value_or(""), "Nora Fenn");
+  q = Containing(a, "the county needs it");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker.value_or(""), "Grady");
+  bool person = false;
+  for (const Person& p : a.people) person = person || (p.name == "Nora Fenn" && !p.is_organization);
+  EXPECT_TRUE(person);
+}
+
 }  // namespace
 }  // namespace whosaid

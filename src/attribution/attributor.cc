@@ -2520,9 +2520,9 @@ void Attributor::AttributeTranscript() {
   for (const Turn& turn : turns) {
     questions += turn.kind == 'q';
     answers += turn.kind == 'a';
-    if (turn.kind == 'n' && std::find(labels.begin(), labels.end(), turn.name) == labels.end()) {
-      labels.push_back(turn.name);
-    }
+    // "NORA FENN" and "FENN" are one voice.
+    std::string voice = turn.kind == 'n' ? std::string(t_.Surface(turn.colon - 1)) : std::string();
+    if (turn.kind == 'n' && std::find(labels.begin(), labels.end(), voice) == labels.end()) labels.push_back(voice);
   }
   bool interview = questions > 0 && answers > 0;
   // A conversation has two voices at least, and one of them speaks twice
@@ -2577,12 +2577,15 @@ void Attributor::AttributeTranscript() {
     a->parts.clear();
     a->category = CueCategory::kSpeech;
     if (turn.kind == 'n') {
-      int entity = person_named(turn.name);
+      // The label is a person's name in capitals: the person of that
+      // surname, or a new one ("KATE BOULDUAN" is Kate Boulduan, and a
+      // later "BOULDUAN:" is her too), not an organisation.
       a->cue = {turn.colon, turn.colon + 1};
-      if (a->source < 0 || a->speaker < 0) {
-        a->source = mentions_->AddLinkedPhrase(turn.label, turn.colon, entity);
-        a->speaker = entity;
+      if (a->speaker < 0 || mentions_->entity(a->speaker).organization) {
+        a->source = mentions_->AddPersonLabel(turn.label, turn.colon, person_named(turn.name));
+        a->speaker = mentions_->mention(a->source).entity;
       }
+      mentions_->TitleCaseName(a->speaker);
     } else {
       a->cue = {turn.label, turn.colon + 1};
       a->source = -1;

@@ -1,6 +1,7 @@
 #include "src/attribution/mentions.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "src/attribution/word_sets.h"
 
@@ -511,6 +512,62 @@ int MentionTable::AddLinkedPhrase(int first, int last, int entity) {
   if (end_at_[last - 1] < 0) end_at_[last - 1] = id;
   if (start_at_[first] < 0) start_at_[first] = id;
   if (entity >= 0) entities_[entity].mentions.push_back(id);
+  return id;
+}
+
+namespace {
+
+// "O'BRIEN-SMITH" is "O'Brien-Smith"; bytes outside ASCII stay as they are.
+std::string TitleCase(std::string_view caps) {
+  std::string out;
+  bool word_start = true;
+  for (char ch : caps) {
+    unsigned char u = static_cast<unsigned char>(ch);
+    if (u < 0x80 && std::isalpha(u)) {
+      out.push_back(static_cast<char>(word_start ? std::toupper(u) : std::tolower(u)));
+      word_start = false;
+    } else {
+      out.push_back(ch);
+      word_start = ch == '\'' || ch == '-' || ch == ' ';
+    }
+  }
+  return out;
+}
+
+bool HasLowerCase(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+}
+
+}  // namespace
+
+void MentionTable::TitleCaseName(int entity) {
+  EntityInfo& e = entities_[entity];
+  if (e.organization || HasLowerCase(e.name)) return;
+  e.name = TitleCase(e.name);
+  e.first_name = TitleCase(e.first_name);
+  e.surname = TitleCase(e.surname);
+}
+
+int MentionTable::AddPersonLabel(int first, int last, int entity) {
+  if (entity < 0) {
+    std::string name = TitleCase(Surface(first, last));
+    entity = NewEntity(name, false);
+    EntityInfo& e = entities_[entity];
+    size_t space = name.rfind(' ');
+    e.surname = space == std::string::npos ? name : name.substr(space + 1);
+    if (space != std::string::npos) e.first_name = name.substr(0, name.find(' '));
+  }
+  MentionInfo m;
+  m.first = first;
+  m.last = last;
+  m.kind = last - first == 1 ? MentionKind::kSurname : MentionKind::kName;
+  m.entity = entity;
+  m.subject = true;
+  int id = static_cast<int>(mentions_.size());
+  mentions_.push_back(m);
+  if (end_at_[last - 1] < 0) end_at_[last - 1] = id;
+  if (start_at_[first] < 0) start_at_[first] = id;
+  entities_[entity].mentions.push_back(id);
   return id;
 }
 

@@ -66,6 +66,13 @@ class MentionTable {
   // Adds a mention such as the relative pronoun "who" that names `entity`
   // (which may be -1). Returns its id.
   int AddLinkedPhrase(int first, int last, int entity);
+  // Adds a transcript's speaker label in capitals ("KATE BOULDUAN",
+  // "BOULDUAN") as a name of `entity`, or of a new person named in title
+  // case ("Kate Boulduan") when entity is -1. Returns its id.
+  int AddPersonLabel(int first, int last, int entity);
+  // Writes a person's name found only in capitals ("KATE BOULDUAN", a
+  // transcript's label) in title case: "Kate Boulduan".
+  void TitleCaseName(int entity);
   // Returns the entity a pronoun at token p most likely names, or -1.
   int ResolvePronounAt(int p, char pronoun) const;
 
