@@ -2115,13 +2115,11 @@ void Attributor::AttributeCues() {
     // words after the cue are the statement, which has no source.
     if (a.source >= 0 && a.parts.empty() && a.content.first < n && t_.IsWord(a.content.first) &&
         t_.Lower(a.content.first) == "as" && a.content.first >= cue_last && a.content.first - cue_last <= 3) {
-      int b = c - 1;
-      while (b > 0 && t_.IsWord(b) && (t_.Lower(b).ends_with("ly") || IsVerbModifier(t_.Lower(b))) &&
-             !IsBeForm(t_.Lower(b)) && c - b < 4) --b;
+      int b = BeFormBefore(c);
       std::string_view v = t_.Lower(c);
       bool participle = v.ends_with("ed") || v.ends_with("en") || v == "held" || v == "thought";
       const MentionInfo& subject = mentions_->mention(a.source);
-      if (participle && b >= 0 && t_.IsWord(b) && IsBeForm(t_.Lower(b)) && subject.last <= b) {
+      if (participle && b >= 0 && subject.last <= b) {
         a.parts = {{subject.first, subject.last}, {a.content.first, a.content.last}};
         a.content.first = subject.first;
         a.source = -1;
@@ -2137,11 +2135,9 @@ void Attributor::AttributeCues() {
     if (a.source >= 0 && a.parts.empty() && c > 0 && asked < cue_last) {
       // The be-form opens the cue ("was asked") or stands before it,
       // perhaps with adverbs between ("has also been asked").
-      int b = asked - 1;
-      while (b > 0 && b >= c - 4 && t_.IsWord(b) && !IsBeForm(t_.Lower(b)) &&
-             (t_.Lower(b).ends_with("ly") || IsVerbModifier(t_.Lower(b)))) --b;
+      int b = BeFormBefore(asked);
       const MentionInfo& subject = mentions_->mention(a.source);
-      if (b >= 0 && t_.IsWord(b) && IsBeForm(t_.Lower(b)) && t_.Lower(b) != "being" && subject.last <= std::min(b, c)) {
+      if (b >= 0 && t_.Lower(b) != "being" && subject.last <= std::min(b, c)) {
         if (subject.kind != MentionKind::kPronoun) {
           a.addressee = subject.entity >= 0 ? mentions_->entity(subject.entity).name : PhraseText(subject.first, subject.last);
         }
@@ -2158,6 +2154,13 @@ void Attributor::AttributeCues() {
   }
 }
 
+int Attributor::BeFormBefore(int x) const {
+  int b = x - 1;
+  while (b > 0 && t_.IsWord(b) && (t_.Lower(b).ends_with("ly") || IsVerbModifier(t_.Lower(b))) &&
+         !IsBeForm(t_.Lower(b)) && x - b < 4) --b;
+  return b >= 0 && t_.IsWord(b) && IsBeForm(t_.Lower(b)) ? b : -1;
+}
+
 bool Attributor::IsRaisingCue(int c, int cue_last) const {
   const CueForm* form = facts_.cue_form[c];
   if (form->lemma == "seem" || form->lemma == "appear") return true;
@@ -2165,11 +2168,7 @@ bool Attributor::IsRaisingCue(int c, int cue_last) const {
   // thought to", "are said to", "was favored to win".
   static const std::string_view kPassive[] = {"expect", "think", "believe", "say",     "consider",
                                               "report", "know",  "favor",   "predict", "project"};
-  int b = c - 1;
-  while (b > 0 && t_.IsWord(b) && (t_.Lower(b).ends_with("ly") || IsVerbModifier(t_.Lower(b))) &&
-         !IsBeForm(t_.Lower(b)) && c - b < 4) --b;
-  bool passive = b >= 0 && t_.IsWord(b) && IsBeForm(t_.Lower(b)) && cue_last < t_.size() &&
-                 t_.IsWord(cue_last) && t_.Lower(cue_last) == "to";
+  bool passive = BeFormBefore(c) >= 0 && cue_last < t_.size() && t_.IsWord(cue_last) && t_.Lower(cue_last) == "to";
   for (std::string_view l : kPassive) {
     if (passive && form->lemma == l) return true;
   }

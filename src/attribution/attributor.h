@@ -80,6 +80,9 @@ class Attributor {
   // expectation rather than anyone's words: "seems", "appeared", "is
   // expected to".
   bool IsRaisingCue(int c, int cue_last) const;
+  // The be-form before token x ("is", "was", "has been"), with up to two
+  // adverbs or auxiliaries between ("is widely", "has also been"), or -1.
+  int BeFormBefore(int x) const;
   void AttributeColons();
   bool ParseAfterCue(int cue_first, int cue_last, int limit, FoundAttribution* a, int* content_first);
   int SourceLeftOf(int cue_first);
