@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <set>
+#include <tuple>
 
 #include "src/testing/expectations.h"
 #include "whosaid/pipeline.h"
@@ -29,6 +31,15 @@ TEST(SpanInvariant, HoldsOnEveryPolnearTrainText) {
     EXPECT_EQ(a->text, text) << f;
     std::vector<std::string> errors = testing::CheckSpans(*a);
     ASSERT_TRUE(errors.empty()) << f << ": " << errors[0];
+    // No statement twice: the same content, cue and source from two rules
+    // (a headline's "Trump: ‘...’" was read by the quotation's pass and by
+    // the colon rule).
+    std::set<std::tuple<int64_t, int64_t, int64_t, int64_t>> seen;
+    for (const Quote& q : a->quotes) {
+      auto key = std::make_tuple(q.content.start, q.content.end, q.cue ? q.cue->start : -1,
+                                 q.source ? q.source->start : -1);
+      EXPECT_TRUE(seen.insert(key).second) << f << ": twice: " << q.content.text;
+    }
     quotes += a->quotes.size();
   }
   EXPECT_GT(quotes, 5000u);

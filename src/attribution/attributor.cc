@@ -2392,6 +2392,9 @@ void Attributor::AttributeColons() {
                     label.kind != MentionKind::kGroup;
       bool quoted = facts_.quote_of_token[next] >= 0 && quotes_[facts_.quote_of_token[next]].open == next;
       if (!quoted && !(person && t_[c].sentence > 0)) continue;
+      // 'Trump: ‘I’m the worst thing ...’': the quotation's own pass read
+      // the label as its leading attribution already.
+      if (quoted && quote_attribution_[facts_.quote_of_token[next]] >= 0) continue;
       int last = ContentEnd(next, SentenceEnd(c), false);
       while (last > next && t_[last - 1].kind == TokenKind::kPunct && !InQuote(last - 1)) --last;
       int words = 0;
