@@ -1285,5 +1285,14 @@ TEST(Transcript, ALabelNobodyNamedIsAPersonInTitleCase) {
   EXPECT_TRUE(person);
 }
 
+TEST(Attribution, SpokeToSomeoneAboutATopicSaysTheTopic) {
+  Article a = Attribute("On Monday, Mayor Ana Ruiz spoke to the Harbor Board about the dredging plan.");
+  const Quote* q = Containing(a, "the dredging plan");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->content.text, "the dredging plan");
+  EXPECT_EQ(q->speaker.value_or(""), "Ana Ruiz");
+  EXPECT_EQ(q->addressee.value_or(""), "Harbor Board");
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -1155,6 +1155,14 @@ bool Attributor::ParseAfterCue(int cue_first, int k, int limit, FoundAttribution
       }
     }
   }
+  // "spoke to reporters about the plan", "spoke of his faith": the topic
+  // is what was said (train gold: "spoke about" 8, "spoke of" 2, and the
+  // content after it).
+  if (form != nullptr && form->lemma == "speak" && k + 1 < limit && t_.IsWord(k) &&
+      (t_.Lower(k) == "about" || t_.Lower(k) == "of")) {
+    ++k;
+    introduced = true;
+  }
   // "commenting on a call", "declined to comment in detail": no statement.
   // "said at least 12 people died" is one.
   bool quantity = k + 1 < limit && t_.IsWord(k + 1) && OpensQuantity(t_.Lower(k), t_.Lower(k + 1));
