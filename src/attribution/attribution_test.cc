@@ -1294,5 +1294,20 @@ TEST(Attribution, SpokeToSomeoneAboutATopicSaysTheTopic) {
   EXPECT_EQ(q->addressee.value_or(""), "Harbor Board");
 }
 
+TEST(Attribution, AGroupNounOpeningTheSentenceNamesNobody) {
+  Article a = Attribute("Officials said the port would close. Critics said the plan was weak. "
+                        "Democrats said the vote was rigged.");
+  for (const char* fragment : {"the port would close", "the plan was weak"}) {
+    const Quote* q = Containing(a, fragment);
+    ASSERT_NE(q, nullptr) << fragment;
+    ASSERT_TRUE(q->source.has_value()) << fragment;
+    EXPECT_FALSE(q->speaker.has_value()) << fragment << ": " << *q->speaker;
+  }
+  // A party is an organisation that speaks.
+  const Quote* q = Containing(a, "the vote was rigged");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker.value_or(""), "Democrats");
+}
+
 }  // namespace
 }  // namespace whosaid

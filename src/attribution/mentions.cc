@@ -458,6 +458,15 @@ int MentionTable::AddSourcePhrase(int first, int last) {
   int skip = IsDeterminer(t_.Lower(first)) ? first + 1 : first;
   bool capitalised = skip < last && t_[skip].Is(kCapitalized) && t_[last - 1].Is(kCapitalized);
   char pronoun = last - first == 1 ? SubjectPronoun(t_.Lower(first)) : 0;
+  // "Officials said", "Critics described ...": a plural group noun is
+  // capitalised only because it opens the sentence; it names nobody, as
+  // "officials" does mid-sentence. Parties stay organisations.
+  if (capitalised && last - first == 1 && t_[first].Is(kSentenceStart)) {
+    std::string_view w = t_.Lower(first);
+    bool party = w == "democrats" || w == "republicans" || w == "conservatives" || w == "liberals" ||
+                 w == "progressives";
+    if (w.size() > 3 && w.back() == 's' && !party && lex_.IsOrgNoun(w)) capitalised = false;
+  }
   if (last - first == 1 && (pronoun == 's' || pronoun == 'n' || t_.Lower(first) == "you")) {
     // "I told the mayor", "We said", "You know": the writer's or the
     // reader's side, or "it", is no person nor organisation named "I" or
