@@ -39,6 +39,14 @@ std::string SourceOf(const std::string& text, const std::string& fragment) {
   return q->source ? q->source->text : "(no source)";
 }
 
+// The speaker of the shortest statement whose content holds `fragment`,
+// or "(no statement)" / "(no speaker)".
+std::string SpeakerOf(const Article& a, const std::string& fragment) {
+  const Quote* q = Containing(a, fragment);
+  if (q == nullptr) return "(no statement)";
+  return q->speaker.value_or("(no speaker)");
+}
+
 TEST(CueLexicon, HasSeveralHundredLemmasWithInflections) {
   const internal::Lexicons& lex = internal::Lexicons::Get();
   EXPECT_GE(lex.cue_count(), 300u);
@@ -1255,31 +1263,19 @@ TEST(Attribution, TheOrganizationsChiefNamesWhoeverLeadsIt) {
       "NATO Secretary General Mark Rutte met ministers on Friday. The NATO chief said the alliance would hold. "
       "Federal Reserve Chair Jerome Powell spoke later. The Fed chief said rates would stay where they are. "
       "The Army chief said the drills would go ahead.");
-  const Quote* q = Containing(a, "the alliance would hold");
-  ASSERT_NE(q, nullptr);
-  EXPECT_EQ(q->speaker.value_or(""), "Mark Rutte");
-  q = Containing(a, "rates would stay");
-  ASSERT_NE(q, nullptr);
-  EXPECT_EQ(q->speaker.value_or(""), "Jerome Powell");
+  EXPECT_EQ(SpeakerOf(a, "the alliance would hold"), "Mark Rutte");
+  EXPECT_EQ(SpeakerOf(a, "rates would stay"), "Jerome Powell");
   // No one here leads the Army.
-  q = Containing(a, "the drills would go ahead");
-  ASSERT_NE(q, nullptr);
-  EXPECT_FALSE(q->speaker.has_value()) << *q->speaker;
+  EXPECT_EQ(SpeakerOf(a, "the drills would go ahead"), "(no speaker)");
 }
 
 TEST(Transcript, ALabelNobodyNamedIsAPersonInTitleCase) {
   Article a = Attribute(
       "The host spoke with the senator on Sunday.\n\nNORA FENN: Will you vote for the bill?\n\n"
       "GRADY: I will. I think the county needs it.\n\nFENN: Thank you.\n");
-  const Quote* q = Containing(a, "Will you vote for the bill");
-  ASSERT_NE(q, nullptr);
-  EXPECT_EQ(q->speaker.value_or(""), "Nora Fenn");
-  q = Containing(a, "Thank you");
-  ASSERT_NE(q, nullptr);
-  EXPECT_EQ(q->speaker.value_or(""), "Nora Fenn");
-  q = Containing(a, "the county needs it");
-  ASSERT_NE(q, nullptr);
-  EXPECT_EQ(q->speaker.value_or(""), "Grady");
+  EXPECT_EQ(SpeakerOf(a, "Will you vote for the bill"), "Nora Fenn");
+  EXPECT_EQ(SpeakerOf(a, "Thank you"), "Nora Fenn");
+  EXPECT_EQ(SpeakerOf(a, "the county needs it"), "Grady");
   bool person = false;
   for (const Person& p : a.people) person = person || (p.name == "Nora Fenn" && !p.is_organization);
   EXPECT_TRUE(person);
@@ -1304,9 +1300,7 @@ TEST(Attribution, AGroupNounOpeningTheSentenceNamesNobody) {
     EXPECT_FALSE(q->speaker.has_value()) << fragment << ": " << *q->speaker;
   }
   // A party is an organisation that speaks.
-  const Quote* q = Containing(a, "the vote was rigged");
-  ASSERT_NE(q, nullptr);
-  EXPECT_EQ(q->speaker.value_or(""), "Democrats");
+  EXPECT_EQ(SpeakerOf(a, "the vote was rigged"), "Democrats");
 }
 
 }  // namespace
