@@ -1303,5 +1303,11 @@ TEST(Attribution, AGroupNounOpeningTheSentenceNamesNobody) {
   EXPECT_EQ(SpeakerOf(a, "the vote was rigged"), "Democrats");
 }
 
+TEST(Attribution, AWeekdayBeforeANameIsNoPartOfIt) {
+  Article a = Attribute("Mayor Ana Ruiz toured the bridge on Monday. On Thursday Ruiz said the bridge would reopen.");
+  EXPECT_EQ(SpeakerOf(a, "the bridge would reopen"), "Ana Ruiz");
+  for (const Person& p : a.people) EXPECT_EQ(p.name.find("Thursday"), std::string::npos) << p.name;
+}
+
 }  // namespace
 }  // namespace whosaid

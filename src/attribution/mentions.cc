@@ -337,7 +337,10 @@ int MentionTable::DetectAt(int i) {
   while (same_sentence(k) && k - j < kMaxNameTokens && t_.IsWord(k) && !t_[k].Is(kPossessive)) {
     std::string_view lk = t_.Lower(k);
     bool cap = t_[k].Is(kCapitalized);
-    if (cap && !IsFunctionWord(lk)) { ++k; continue; }
+    // "On Thursday Ortiz spoke": a weekday is no part of a name.
+    bool weekday = lk == "monday" || lk == "tuesday" || lk == "wednesday" || lk == "thursday" ||
+                   lk == "friday" || lk == "saturday" || lk == "sunday";
+    if (cap && !IsFunctionWord(lk) && !weekday) { ++k; continue; }
     if (k > j && IsNameParticle(lk) && same_sentence(k + 1) && t_[k + 1].Is(kCapitalized)) { ++k; continue; }
     break;
   }
