@@ -1292,8 +1292,8 @@ TEST(Attribution, SpokeToSomeoneAboutATopicSaysTheTopic) {
 
 TEST(Attribution, AGroupNounOpeningTheSentenceNamesNobody) {
   Article a = Attribute("Officials said the port would close. Critics said the plan was weak. "
-                        "Democrats said the vote was rigged.");
-  for (const char* fragment : {"the port would close", "the plan was weak"}) {
+                        "Democrats said the vote was rigged. The mayor added: Residents say the water is brown.");
+  for (const char* fragment : {"the port would close", "the plan was weak", "the water is brown"}) {
     const Quote* q = Containing(a, fragment);
     ASSERT_NE(q, nullptr) << fragment;
     ASSERT_TRUE(q->source.has_value()) << fragment;

@@ -461,10 +461,12 @@ int MentionTable::AddSourcePhrase(int first, int last) {
   int skip = IsDeterminer(t_.Lower(first)) ? first + 1 : first;
   bool capitalised = skip < last && t_[skip].Is(kCapitalized) && t_[last - 1].Is(kCapitalized);
   char pronoun = last - first == 1 ? SubjectPronoun(t_.Lower(first)) : 0;
-  // "Officials said", "Critics described ...": a plural group noun is
+  // "Officials said", "Q: Critics say ...": a plural group noun is
   // capitalised only because it opens the sentence; it names nobody, as
   // "officials" does mid-sentence. Parties stay organisations.
-  if (capitalised && last - first == 1 && t_[first].Is(kSentenceStart)) {
+  bool opens = t_[first].Is(kSentenceStart) ||
+               (first > 0 && (t_.IsPunct(first - 1, ':') || t_[first - 1].kind == TokenKind::kQuote));
+  if (capitalised && last - first == 1 && opens) {
     std::string_view w = t_.Lower(first);
     bool party = w == "democrats" || w == "republicans" || w == "conservatives" || w == "liberals" ||
                  w == "progressives";
