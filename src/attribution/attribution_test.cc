@@ -39,6 +39,13 @@ std::string SourceOf(const std::string& text, const std::string& fragment) {
   return q->source ? q->source->text : "(no source)";
 }
 
+// The content of the shortest statement whose content holds `fragment`,
+// or "(no statement)".
+std::string ContentOf(const Article& a, const std::string& fragment) {
+  const Quote* q = Containing(a, fragment);
+  return q == nullptr ? "(no statement)" : q->content.text;
+}
+
 // The speaker of the shortest statement whose content holds `fragment`,
 // or "(no statement)" / "(no speaker)".
 std::string SpeakerOf(const Article& a, const std::string& fragment) {
@@ -1099,9 +1106,7 @@ TEST(Attribution, StatementInsideBracketsEndsAtTheClosingBracket) {
 
 TEST(Attribution, ThatBeforeAnInterruptingPhraseStaysWithTheContent) {
   Article a = Attribute("The auditor found that, in most districts, the schools had overspent.");
-  const Quote* q = Containing(a, "the schools had overspent");
-  ASSERT_NE(q, nullptr);
-  EXPECT_EQ(q->content.text, "that, in most districts, the schools had overspent");
+  EXPECT_EQ(ContentOf(a, "the schools had overspent"), "that, in most districts, the schools had overspent");
 }
 
 TEST(Attribution, QuotationAfterThatKeepsTheThat) {
@@ -1114,12 +1119,8 @@ TEST(Attribution, QuotationAfterThatKeepsTheThat) {
 TEST(Attribution, QuantifierAfterTheCueOpensTheContent) {
   Article a = Attribute("The report showed just how small the surplus had become. "
                         "The mayor called himself a friend of the cyclists.");
-  const Quote* q = Containing(a, "how small the surplus");
-  ASSERT_NE(q, nullptr);
-  EXPECT_EQ(q->content.text, "just how small the surplus had become");
-  q = Containing(a, "a friend of the cyclists");
-  ASSERT_NE(q, nullptr);
-  EXPECT_EQ(q->content.text, "himself a friend of the cyclists");
+  EXPECT_EQ(ContentOf(a, "how small the surplus"), "just how small the surplus had become");
+  EXPECT_EQ(ContentOf(a, "a friend of the cyclists"), "himself a friend of the cyclists");
 }
 
 TEST(Attribution, PassiveWithAsMakesTheSubjectPartOfTheContent) {

@@ -1,11 +1,11 @@
 #include "src/attribution/attributor.h"
 
 #include <algorithm>
-#include <cctype>
 #include <string>
 
 #include "src/attribution/model_cues.h"
 #include "src/attribution/word_sets.h"
+#include "src/util/ascii.h"
 
 namespace whosaid::internal {
 namespace {
@@ -2538,12 +2538,12 @@ void Attributor::AttributeTranscript() {
   // A conversation has two voices at least, and one of them speaks twice
   // or is someone the article names; a lone "UPDATE:" is not one.
   auto person_named = [&](const std::string& label) {
+    const std::string lower_label = AsciiLower(label);
     for (int e = 0; e < static_cast<int>(mentions_->entities().size()); ++e) {
       const EntityInfo& info = mentions_->entity(e);
       if (info.organization || info.surname.empty()) continue;
-      std::string surname = info.surname;
-      for (char& ch : surname) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-      if (surname == label || label.ends_with(" " + surname)) return e;
+      const std::string surname = AsciiLower(info.surname);
+      if (surname == lower_label || lower_label.ends_with(" " + surname)) return e;
     }
     return -1;
   };

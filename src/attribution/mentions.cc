@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "src/attribution/word_sets.h"
+#include "src/util/date.h"
 
 namespace whosaid::internal {
 namespace {
@@ -338,9 +339,7 @@ int MentionTable::DetectAt(int i) {
     std::string_view lk = t_.Lower(k);
     bool cap = t_[k].Is(kCapitalized);
     // "On Thursday Ortiz spoke": a weekday is no part of a name.
-    bool weekday = lk == "monday" || lk == "tuesday" || lk == "wednesday" || lk == "thursday" ||
-                   lk == "friday" || lk == "saturday" || lk == "sunday";
-    if (cap && !IsFunctionWord(lk) && !weekday) { ++k; continue; }
+    if (cap && !IsFunctionWord(lk) && WeekdayFromName(lk) < 0) { ++k; continue; }
     if (k > j && IsNameParticle(lk) && same_sentence(k + 1) && t_[k + 1].Is(kCapitalized)) { ++k; continue; }
     break;
   }
@@ -506,13 +505,7 @@ int MentionTable::AddSourcePhrase(int first, int last) {
       m.entity = e >= 0 ? e : NewEntity(name, true);
     }
   }
-  // Keep the index arrays consistent without reordering earlier mentions.
-  int id = static_cast<int>(mentions_.size());
-  mentions_.push_back(m);
-  if (end_at_[last - 1] < 0) end_at_[last - 1] = id;
-  if (start_at_[first] < 0) start_at_[first] = id;
-  if (m.entity >= 0) entities_[m.entity].mentions.push_back(id);
-  return id;
+  return AppendMention(m);
 }
 
 int MentionTable::AddLinkedPhrase(int first, int last, int entity) {
@@ -521,11 +514,16 @@ int MentionTable::AddLinkedPhrase(int first, int last, int entity) {
   m.last = last;
   m.kind = MentionKind::kPronoun;
   m.entity = entity;
+  return AppendMention(m);
+}
+
+int MentionTable::AppendMention(const MentionInfo& m) {
+  // Keep the index arrays consistent without reordering earlier mentions.
   int id = static_cast<int>(mentions_.size());
   mentions_.push_back(m);
-  if (end_at_[last - 1] < 0) end_at_[last - 1] = id;
-  if (start_at_[first] < 0) start_at_[first] = id;
-  if (entity >= 0) entities_[entity].mentions.push_back(id);
+  if (end_at_[m.last - 1] < 0) end_at_[m.last - 1] = id;
+  if (start_at_[m.first] < 0) start_at_[m.first] = id;
+  if (m.entity >= 0) entities_[m.entity].mentions.push_back(id);
   return id;
 }
 
@@ -577,12 +575,7 @@ int MentionTable::AddPersonLabel(int first, int last, int entity) {
   m.kind = last - first == 1 ? MentionKind::kSurname : MentionKind::kName;
   m.entity = entity;
   m.subject = true;
-  int id = static_cast<int>(mentions_.size());
-  mentions_.push_back(m);
-  if (end_at_[last - 1] < 0) end_at_[last - 1] = id;
-  if (start_at_[first] < 0) start_at_[first] = id;
-  entities_[entity].mentions.push_back(id);
-  return id;
+  return AppendMention(m);
 }
 
 bool MentionTable::Compatible(int e, char pronoun) const {

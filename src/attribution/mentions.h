@@ -87,6 +87,9 @@ class MentionTable {
   // its comma ("The NATO chief, Mark Rutte"), and links that description.
   void TitleFromAppositive(int name_first, int entity);
   int AddMention(MentionInfo m);
+  // Appends a mention found after detection, filling the start/end indexes
+  // only where they are empty and linking it to its entity. Returns its id.
+  int AppendMention(const MentionInfo& m);
   bool IsSubjectPosition(int first, int last) const;
   bool Compatible(int entity, char pronoun) const;
   int ResolveDescription(int head_first, int head_last) const;
