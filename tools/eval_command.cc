@@ -30,6 +30,7 @@ constexpr int kExamplesPerGroup = 3;
 
 const char kEvalHelp[] =
     "Usage: whosaid eval polnear DIR [--json] [--limit N] [--misses N] [--floors FILE] [--embedded]\n"
+    "                               [--agreement]\n"
     "Runs the engine in raw mode on DIR/text/NAME.txt and scores it against the\n"
     "brat annotations DIR/attributions/NAME_ANNOTATOR.ann (the first by file name\n"
     "when several annotators did one text). Texts without annotations are skipped\n"
@@ -42,6 +43,9 @@ const char kEvalHelp[] =
     "  --embedded    also score statements reported inside another (quotes with\n"
     "                \"within\" set); PolNeAR annotates none, so they are left out\n"
     "                and counted by default\n"
+    "  --agreement   only the texts several people annotated: also score each other\n"
+    "                annotator against the first, as the engine is, which shows how\n"
+    "                far people agree (a ceiling for the engine's scores)\n"
     "  --floors FILE lines 'score_name value', e.g. 'content_overlap_f1 0.40';\n"
     "                score names are <measure>_<precision|recall|f1>\n"
     "Exit status: 0 on success, 1 when DIR or a file in it cannot be read, 2 on bad usage or a "
@@ -54,6 +58,7 @@ struct EvalFlags {
   std::optional<size_t> limit;
   int misses = 15;
   bool embedded = false;
+  bool agreement = false;
   std::string floors_path;
 };
 
@@ -85,6 +90,8 @@ int ParseFlags(const std::vector<std::string>& args, EvalFlags* flags, bool* hel
       flags->json = true;
     } else if (a == "--embedded") {
       flags->embedded = true;
+    } else if (a == "--agreement") {
+      flags->agreement = true;
     } else if (a == "--floors") {
       flags->floors_path = args[++i];
     } else if (a == "--limit" || a == "--misses") {
@@ -116,6 +123,7 @@ int ParseFlags(const std::vector<std::string>& args, EvalFlags* flags, bool* hel
 struct EvalJob {
   std::string name;      // NAME of NAME.txt.
   std::string ann_file;  // Empty when no annotator did it.
+  std::vector<std::string> other_ann_files;  // Scored with --agreement only.
   std::optional<EvaluatedArticle> article;
   std::vector<std::string> messages;  // Warnings for stderr.
   int64_t malformed_lines = 0;
@@ -126,6 +134,9 @@ struct EvalJob {
   bool text_mismatch = false;
   int64_t clamped_spans = 0;
   int64_t embedded_left_out = 0;
+  // Each file of other_ann_files scored against ann_file.
+  int64_t agreement_readings = 0;
+  internal::MeasureTable agreement;
 };
 
 void RunJob(const fs::path& dir, bool embedded, EvalJob* job) {
@@ -167,6 +178,19 @@ void RunJob(const fs::path& dir, bool embedded, EvalJob* job) {
                                                   &job->embedded_left_out, &job->clamped_spans);
   }
   a.score = internal::ScoreArticle(a.text, a.gold, a.predicted);
+  for (const std::string& other : job->other_ann_files) {
+    std::string other_path = (dir / "attributions" / other).string();
+    std::string other_ann;
+    Status read = ReadInputFile(other_path, kMaxFileBytes, &other_ann);
+    if (!read.ok()) {
+      job->messages.push_back(read.message() + " (reading left out of the agreement)");
+      continue;
+    }
+    internal::BratAnnotations reading = internal::ParseBratAttributions(other_ann, a.text);
+    internal::ArticleScore agreed = internal::ScoreArticle(a.text, a.gold, reading.attributions);
+    for (int m = 0; m < internal::kMeasureCount; ++m) job->agreement[m].Add(agreed.measures[m]);
+    ++job->agreement_readings;
+  }
 }
 
 void RunJobs(const fs::path& dir, bool embedded, std::vector<EvalJob>* jobs) {
@@ -193,9 +217,11 @@ Status PlanJobs(const EvalFlags& flags, std::vector<EvalJob>* jobs, int64_t* orp
   *orphans = corpus.annotations_without_text;
   if (flags.limit && corpus.texts.size() > *flags.limit) corpus.texts.resize(*flags.limit);
   for (const internal::PolnearText& t : corpus.texts) {
+    if (flags.agreement && t.other_ann_files.empty()) continue;
     EvalJob& job = jobs->emplace_back();
     job.name = t.name;
     job.ann_file = t.ann_file;
+    if (flags.agreement) job.other_ann_files = t.other_ann_files;
   }
   return Status::Ok();
 }
@@ -238,6 +264,8 @@ int RunEval(const std::vector<std::string>& args) {
   internal::EvalReportBuilder builder(flags.misses, kExamplesPerGroup);
   int64_t skipped = 0, unreadable = 0, malformed = 0, without_content = 0, unknown_roles = 0;
   int64_t failures = 0, mismatches = 0, clamped = 0, embedded_left_out = 0;
+  int64_t agreement_texts = 0, agreement_readings = 0;
+  internal::MeasureTable agreement;
   for (const EvalJob& job : jobs) {
     for (const std::string& m : job.messages) std::fprintf(stderr, "whosaid eval: %s\n", m.c_str());
     if (!job.article) {
@@ -252,6 +280,11 @@ int RunEval(const std::vector<std::string>& args) {
     mismatches += job.text_mismatch ? 1 : 0;
     clamped += job.clamped_spans;
     embedded_left_out += job.embedded_left_out;
+    if (job.agreement_readings > 0) {
+      ++agreement_texts;
+      agreement_readings += job.agreement_readings;
+      for (int m = 0; m < internal::kMeasureCount; ++m) agreement[m].Add(job.agreement[m]);
+    }
   }
   internal::EvalReport report = builder.Build();
   report.corpus_dir = flags.dir;
@@ -266,6 +299,9 @@ int RunEval(const std::vector<std::string>& args) {
   report.text_mismatches = mismatches;
   report.clamped_spans = clamped;
   report.embedded_left_out = embedded_left_out;
+  report.agreement_texts = agreement_texts;
+  report.agreement_readings = agreement_readings;
+  report.agreement = agreement;
 
   std::string out =
       flags.json ? internal::EvalReportToJson(report) + "\n" : internal::EvalReportToText(report);

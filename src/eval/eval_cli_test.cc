@@ -100,6 +100,46 @@ TEST(EvalCommand, TextReportShowsTheTable) {
   EXPECT_NE(run.output.find("by construction"), std::string::npos);
 }
 
+double AgreementScore(const JsonValue& json, const char* measure, const char* key) {
+  const JsonValue* agreement = json.Find("agreement");
+  if (agreement == nullptr) return -1;
+  return agreement->Find("scores")->Find(measure)->Find(key)->as_number();
+}
+
+TEST(EvalCommand, AgreementScoresTheOtherAnnotatorsAgainstTheFirst) {
+  fs::path dir = MakeCorpus("agreement");
+  RunResult run = RunWhosaid("eval polnear " + dir.string() + " --json --agreement", false);
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  StatusOr<JsonValue> json = ParseJson(run.output);
+  ASSERT_TRUE(json.ok()) << json.status().message();
+  // Only "a" has a second annotator; the engine is scored on it alone too.
+  EXPECT_EQ(Count(*json, "texts"), 1);
+  EXPECT_EQ(Count(*json, "gold"), 2);
+  ASSERT_NE(json->Find("agreement"), nullptr);
+  EXPECT_EQ(json->Find("agreement")->Find("texts")->as_number(), 1);
+  EXPECT_EQ(json->Find("agreement")->Find("readings")->as_number(), 1);
+  // bbbb marked "taxes rose" as aaaa did, missed "rents fell", and gave no
+  // source: exact content P 1/1, R 1/2; source 0 of 1 predicted, 0 of 2.
+  EXPECT_EQ(AgreementScore(*json, "content_exact", "predicted"), 1);
+  EXPECT_EQ(AgreementScore(*json, "content_exact", "predicted_correct"), 1);
+  EXPECT_EQ(AgreementScore(*json, "content_exact", "gold"), 2);
+  EXPECT_EQ(AgreementScore(*json, "content_exact", "gold_correct"), 1);
+  EXPECT_EQ(AgreementScore(*json, "source", "predicted"), 1);
+  EXPECT_EQ(AgreementScore(*json, "source", "predicted_correct"), 0);
+  EXPECT_EQ(AgreementScore(*json, "source", "gold"), 2);
+
+  RunResult text = RunWhosaid("eval polnear " + dir.string() + " --agreement", false);
+  ASSERT_EQ(text.exit_code, 0);
+  EXPECT_NE(text.output.find("annotator agreement: 1 reading(s)"), std::string::npos) << text.output;
+
+  // Without the flag, every annotated text is scored and no agreement shown.
+  RunResult plain = RunWhosaid("eval polnear " + dir.string() + " --json", false);
+  StatusOr<JsonValue> plain_json = ParseJson(plain.output);
+  ASSERT_TRUE(plain_json.ok());
+  EXPECT_EQ(plain_json->Find("agreement"), nullptr);
+  EXPECT_EQ(Count(*plain_json, "gold"), 3);
+}
+
 TEST(EvalCommand, MissingDirectoryExitsOneNamingIt) {
   std::string missing = (fs::path(testing::TempDir()) / "whosaid_no_such_corpus").string();
   RunResult run = RunWhosaid("eval polnear " + missing, true);

@@ -269,6 +269,21 @@ void AppendGroups(const std::vector<CountedGroup>& groups, bool examples, std::s
 
 }  // namespace
 
+namespace {
+
+void AppendMeasureTable(const MeasureTable& measures, std::string* out) {
+  AppendF(out, "%-24s %9s %9s %9s %9s %7s %7s %7s\n", "measure", "pred_ok", "pred", "gold_ok", "gold",
+          "P", "R", "F1");
+  for (int m = 0; m < kMeasureCount; ++m) {
+    const MeasureCounts& c = measures[m];
+    AppendF(out, "%-24s %9lld %9lld %9lld %9lld %7.3f %7.3f %7.3f\n",
+            MeasureName(static_cast<Measure>(m)), LL(c.predicted_correct), LL(c.predicted),
+            LL(c.gold_correct), LL(c.gold), c.Precision(), c.Recall(), c.F1());
+  }
+}
+
+}  // namespace
+
 std::string EvalReportToText(const EvalReport& r) {
   std::string out;
   AppendF(&out, "PolNeAR evaluation of %s\n", r.corpus_dir.c_str());
@@ -288,13 +303,13 @@ std::string EvalReportToText(const EvalReport& r) {
           "engine problems: %lld extraction failure(s), %lld text mismatch(es), %lld clamped "
           "span(s)\n\n",
           LL(r.extraction_failures), LL(r.text_mismatches), LL(r.clamped_spans));
-  AppendF(&out, "%-24s %9s %9s %9s %9s %7s %7s %7s\n", "measure", "pred_ok", "pred", "gold_ok",
-          "gold", "P", "R", "F1");
-  for (int m = 0; m < kMeasureCount; ++m) {
-    const MeasureCounts& c = r.measures[m];
-    AppendF(&out, "%-24s %9lld %9lld %9lld %9lld %7.3f %7.3f %7.3f\n",
-            MeasureName(static_cast<Measure>(m)), LL(c.predicted_correct), LL(c.predicted),
-            LL(c.gold_correct), LL(c.gold), c.Precision(), c.Recall(), c.F1());
+  AppendMeasureTable(r.measures, &out);
+  if (r.agreement_readings > 0) {
+    AppendF(&out,
+            "\nannotator agreement: %lld reading(s) by other annotators of the %lld text(s) several "
+            "people annotated,\nscored against the first annotator as the engine is above\n",
+            LL(r.agreement_readings), LL(r.agreement_texts));
+    AppendMeasureTable(r.agreement, &out);
   }
   AppendF(&out,
           "\nmissed gold attributions (no overlapping prediction): %lld; "
@@ -314,6 +329,31 @@ std::string EvalReportToText(const EvalReport& r) {
 }
 
 namespace {
+
+void WriteScores(const MeasureTable& measures, JsonWriter* w) {
+  w->BeginObject();
+  for (int m = 0; m < kMeasureCount; ++m) {
+    const MeasureCounts& c = measures[m];
+    w->Key(MeasureName(static_cast<Measure>(m)));
+    w->BeginObject();
+    w->Key("precision");
+    w->Double(c.Precision());
+    w->Key("recall");
+    w->Double(c.Recall());
+    w->Key("f1");
+    w->Double(c.F1());
+    w->Key("predicted");
+    w->Int(c.predicted);
+    w->Key("predicted_correct");
+    w->Int(c.predicted_correct);
+    w->Key("gold");
+    w->Int(c.gold);
+    w->Key("gold_correct");
+    w->Int(c.gold_correct);
+    w->EndObject();
+  }
+  w->EndObject();
+}
 
 void WriteGroups(const std::vector<CountedGroup>& groups, JsonWriter* w) {
   w->BeginArray();
@@ -368,28 +408,18 @@ std::string EvalReportToJson(const EvalReport& r) {
   }
   w.EndObject();
   w.Key("scores");
-  w.BeginObject();
-  for (int m = 0; m < kMeasureCount; ++m) {
-    const MeasureCounts& c = r.measures[m];
-    w.Key(MeasureName(static_cast<Measure>(m)));
+  WriteScores(r.measures, &w);
+  if (r.agreement_readings > 0) {
+    w.Key("agreement");
     w.BeginObject();
-    w.Key("precision");
-    w.Double(c.Precision());
-    w.Key("recall");
-    w.Double(c.Recall());
-    w.Key("f1");
-    w.Double(c.F1());
-    w.Key("predicted");
-    w.Int(c.predicted);
-    w.Key("predicted_correct");
-    w.Int(c.predicted_correct);
-    w.Key("gold");
-    w.Int(c.gold);
-    w.Key("gold_correct");
-    w.Int(c.gold_correct);
+    w.Key("texts");
+    w.Int(r.agreement_texts);
+    w.Key("readings");
+    w.Int(r.agreement_readings);
+    w.Key("scores");
+    WriteScores(r.agreement, &w);
     w.EndObject();
   }
-  w.EndObject();
   w.Key("misses");
   w.BeginObject();
   w.Key("count");

@@ -74,6 +74,13 @@ struct EvalReport {
   std::vector<CountedGroup> missed_by_cue;           // Top N, most frequent first.
   std::vector<CountedGroup> missed_by_construction;  // All, most frequent first.
   std::vector<CountedGroup> false_positives_by_cue;  // Top N, most frequent first.
+  // With --agreement: each other annotator's file of a text that several
+  // people annotated, scored against the first annotator's as if it were
+  // the engine's output (a human ceiling for `measures`, which then covers
+  // the same texts). agreement_readings counts those files; 0 otherwise.
+  int64_t agreement_texts = 0;
+  int64_t agreement_readings = 0;
+  MeasureTable agreement;
 };
 
 // Adds articles up into an EvalReport.

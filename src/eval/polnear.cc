@@ -540,12 +540,13 @@ Status ListPolnearCorpus(const std::string& dir_name, PolnearCorpus* corpus) {
   if (s.ok()) s = ListFiles(dir / "attributions", ".ann", &anns);
   if (!s.ok()) return s;
   // NAME_ANNOTATOR.ann: the annotator id is what follows the last '_'.
-  std::map<std::string, std::string> first_ann;
+  // Per name, its annotator files in file-name order: the first is the gold.
+  std::map<std::string, std::vector<std::string>> ann_files;
   for (const std::string& ann : anns) {
     std::string stem = ann.substr(0, ann.size() - 4);
     size_t underscore = stem.rfind('_');
     if (underscore == std::string::npos) continue;
-    first_ann.emplace(stem.substr(0, underscore), ann);  // Sorted: the first wins.
+    ann_files[stem.substr(0, underscore)].push_back(ann);  // `anns` is sorted.
   }
   std::set<std::string> has_text;
   corpus->texts.clear();
@@ -553,11 +554,13 @@ Status ListPolnearCorpus(const std::string& dir_name, PolnearCorpus* corpus) {
     PolnearText& text = corpus->texts.emplace_back();
     text.name = t.substr(0, t.size() - 4);
     has_text.insert(text.name);
-    auto it = first_ann.find(text.name);
-    if (it != first_ann.end()) text.ann_file = it->second;
+    auto it = ann_files.find(text.name);
+    if (it == ann_files.end()) continue;
+    text.ann_file = it->second.front();
+    text.other_ann_files.assign(it->second.begin() + 1, it->second.end());
   }
   corpus->annotations_without_text = 0;
-  for (const auto& [name, ann] : first_ann) corpus->annotations_without_text += has_text.count(name) ? 0 : 1;
+  for (const auto& [name, files] : ann_files) corpus->annotations_without_text += has_text.count(name) ? 0 : 1;
   return Status::Ok();
 }
 

@@ -69,6 +69,9 @@ std::string EncodeRange(std::u32string_view text, CodePointRange range);
 struct PolnearText {
   std::string name;      // NAME of text/NAME.txt.
   std::string ann_file;  // First attributions/NAME_*.ann by file name; "" when none.
+  // The other annotators' files for NAME, sorted by file name: the readings
+  // `whosaid eval polnear --agreement` scores against ann_file.
+  std::vector<std::string> other_ann_files;
 };
 
 struct PolnearCorpus {
@@ -77,7 +80,8 @@ struct PolnearCorpus {
 };
 
 // Lists DIR/text/*.txt and picks each one's annotator file from
-// DIR/attributions (NAME_ANNOTATOR.ann, the first by file name). Returns
+// DIR/attributions (NAME_ANNOTATOR.ann, the first by file name; the rest go
+// to other_ann_files). Returns
 // NotFound naming the folder when either is missing.
 Status ListPolnearCorpus(const std::string& dir, PolnearCorpus* corpus);
 
