@@ -217,6 +217,33 @@ TEST(Attribution, TheAddresseeOfToldIsTheWholeNounPhrase) {
   }
 }
 
+TEST(Attribution, AClauseWithoutThatEndsALowerCaseAddressee) {
+  // "it" or a determiner's noun phrase, then a finite verb: the subject of
+  // the content, not more of the addressee.
+  Article a = Attribute("The mayor spoke on Monday, telling lawmakers it was time to act.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].content.text, "it was time to act");
+  EXPECT_EQ(a.quotes[0].addressee.value_or("(none)"), "lawmakers");
+  Article b = Attribute("Ms. Reyes told the committee the plan was sound.");
+  ASSERT_EQ(b.quotes.size(), 1u);
+  EXPECT_EQ(b.quotes[0].content.text, "the plan was sound");
+  EXPECT_EQ(b.quotes[0].addressee.value_or("(none)"), "committee");
+  // Two objects and no verb: no clause, so no addressee is guessed.
+  Article c = Attribute("Ms. Reyes told voters the details.");
+  ASSERT_EQ(c.quotes.size(), 1u);
+  EXPECT_FALSE(c.quotes[0].addressee.has_value());
+}
+
+TEST(Attribution, AParticipleAfterAPlaceSpeaksForTheClauseSubject) {
+  EXPECT_EQ(SourceOf("Ted Cruz appeared on Fox News saying the deal was bad.", "the deal was bad"), "Ted Cruz");
+  EXPECT_EQ(SourceOf("Bernie Sanders was on CNN saying the race was not over.", "the race was not over"),
+            "Bernie Sanders");
+  // The object of "about" is the one speaking.
+  EXPECT_EQ(SourceOf("Thomas Webb was interviewed about Pope Francis saying the feast was a sham.",
+                     "the feast was a sham"),
+            "Pope Francis");
+}
+
 TEST(Attribution, AShareOfPeopleIsASource) {
   EXPECT_EQ(SourceOf("Two in three said they are less likely to vote.", "less likely"), "Two in three");
   EXPECT_EQ(SourceOf("Two in three voters said they are less likely to vote.", "less likely"), "Two in three voters");

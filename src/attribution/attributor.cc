@@ -45,6 +45,14 @@ bool IsAuxiliary(std::string_view w) {
   return false;
 }
 
+// A verb that makes a clause finite: "the plan was", "it will".
+bool IsFiniteAuxiliary(std::string_view w) {
+  static const std::string_view kWords[] = {"will", "would", "could", "can", "may", "might", "must", "should",
+                                            "has", "had", "have", "did", "does", "won't", "wouldn't", "can't"};
+  for (std::string_view k : kWords) if (k == w) return true;
+  return false;
+}
+
 bool IsBeForm(std::string_view w) {
   return w == "is" || w == "was" || w == "were" || w == "are" || w == "been" || w == "be" || w == "being";
 }
@@ -432,6 +440,18 @@ int Attributor::PrepositionBefore(int m) const {
   return -1;
 }
 
+int Attributor::SubjectBeforePlace(int m, int s_first) const {
+  int p = m >= 0 ? PrepositionBefore(m) : -1;
+  if (p - 1 <= s_first || !t_.IsWord(p - 1) || t_[p - 1].Is(kCapitalized)) return -1;
+  // A place or a medium: not "interviewed about Pope Francis calling ...",
+  // "led to the ruling that paved ...", whose object is the one speaking.
+  std::string_view prep = t_.Lower(p);
+  if (prep != "on" && prep != "in" && prep != "at") return -1;
+  std::string_view verb = t_.Lower(p - 1);
+  if (!IsBeForm(verb) && !verb.ends_with("ed")) return -1;
+  return SubjectMention(s_first, p - 1);
+}
+
 int Attributor::RelativePronounBefore(int cue_first, int s_first) const {
   // "Beck, who has in the past described ...", "Alito, who in two earlier
   // opinions had made clear ...", "her campaign's leadership, who, on a
@@ -617,6 +637,11 @@ int Attributor::SourceLeftOf(int cue_first) {
   }
   int m = mentions_->EndingAt(k);
   if (m >= 0) {
+    // A model cue in -ing after the mention, as in ParticipleSubject.
+    if (k + 1 == cue_first && t_.IsWord(cue_first) && !t_[cue_first].Is(kCapitalized) &&
+        t_.Lower(cue_first).ends_with("ing")) {
+      if (int clause_subject = SubjectBeforePlace(m, s_first); clause_subject >= 0) return clause_subject;
+    }
     // "Another source speaking to Fox News said": the mention is the
     // object of a participle phrase; the subject stands before it.
     int p = PrepositionBefore(m);
@@ -977,6 +1002,21 @@ int Attributor::ParseAddressee(int k, int limit, std::string* addressee) {
     }
     return e;
   };
+  // "told lawmakers it was time", "told the committee the plan was sound":
+  // "it" or a determiner's noun phrase, then a finite verb, is the subject
+  // of the content's clause.
+  auto clause_subject = [&](int e) {
+    std::string_view x = t_.Lower(e);
+    int v = e + 1;
+    if (x != "it") {
+      if (!IsDeterminer(x) || x == "that" || x == "all" || x == "both" || x == "each" || x == "every" || x == "no") {
+        return false;
+      }
+      while (v < limit && v - e <= 4 && t_.IsWord(v) && !IsFunctionWord(t_.Lower(v)) && !IsBeForm(t_.Lower(v)) &&
+             !IsFiniteAuxiliary(t_.Lower(v))) ++v;
+    }
+    return v < limit && t_.IsWord(v) && (IsBeForm(t_.Lower(v)) || IsFiniteAuxiliary(t_.Lower(v)));
+  };
   // What may follow an addressee: punctuation, "that", a preposition, a
   // time phrase, a quotation mark, the end of the frame.
   auto closes = [&](int e) {
@@ -985,6 +1025,7 @@ int Attributor::ParseAddressee(int k, int limit, std::string* addressee) {
                              t_.Lower(e) == "when" || t_.Lower(e) == "while" ||
                              // "told reporters she was ...": a clause's subject.
                              (IsPronounSubject(t_.Lower(e)) && t_.Lower(e) != "you" && t_.Lower(e) != "it") ||
+                             clause_subject(e) ||
                              // "urged voters not to give up".
                              ((t_.Lower(e) == "not" || t_.Lower(e) == "never") && e + 1 < limit &&
                               t_.IsWord(e + 1) && t_.Lower(e + 1) == "to"))) ||
@@ -1678,6 +1719,10 @@ int Attributor::ParticipleSubject(int c, int s_first) {
   if (c - 1 >= s_first && t_.IsWord(c - 1) && !IsBeForm(t_.Lower(c - 1)) && !IsPreposition(t_.Lower(c - 1)) &&
       !IsFunctionWord(t_.Lower(c - 1))) {
     subject = mentions_->EndingAt(c - 1);
+    // "Sanders was on CNN talking about ...", "Cruz appeared on Fox News
+    // saying ...": after the phrase that ends a clause, the participle
+    // speaks for the clause's subject, not for the preposition's object.
+    if (int clause_subject = SubjectBeforePlace(subject, s_first); clause_subject >= 0) return clause_subject;
     if (subject < 0) {
       int np = NounPhraseLeft(c - 1, s_first);
       if (np >= 0) subject = mentions_->AddSourcePhrase(np, c);

@@ -96,6 +96,11 @@ class Attributor {
   // Fox News", "for the Italian newspaper Corriere della Sera", "behind
   // Clinton"): the nearest one at most four words before it, or -1.
   int PrepositionBefore(int m) const;
+  // "Sanders was on CNN talking about ...", "Cruz appeared on Fox News
+  // saying ...": when mention m is the object of "on", "in" or "at" right
+  // after a be-form or a past verb, the participle that follows speaks for the
+  // clause's subject. Returns that subject's mention, or -1.
+  int SubjectBeforePlace(int m, int s_first) const;
   // Returns the subject of a participle cue at c ("..., saying"): the
   // phrase right before it, else the sentence's first subject mention
   // outside its opening phrases and not after a preposition.
