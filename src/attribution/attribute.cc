@@ -160,6 +160,78 @@ void MoveContentStarts(const internal::TokenizedText& t, std::vector<FoundAttrib
   if (moved) internal::SortInTextOrder(found);
 }
 
+// A statement whose frame follows a comma, a semicolon, a colon or a dash
+// inside another's indirect content is the next statement, not part of the
+// first: "say they have a favorable view of Clinton, compared with 64
+// percent who say the same of Sanders"; "declined to comment; aides later
+// said ...". The first's content ends at the punctuation, and the second
+// stands on its own. Without the punctuation the second stays nested ("said
+// Reyes had told him ..."): there PolNeAR marks the outer statement alone
+// four times in five. On train this split gained 0.0028 source and 0.0020
+// exact F1; every other separator tried (a bare "and", "that", "because")
+// lost.
+void SplitSiblingStatements(const internal::TokenizedText& t, const internal::MentionTable& mentions,
+                            std::vector<FoundAttribution>* found) {
+  std::vector<FoundAttribution>& f = *found;
+  const int n = static_cast<int>(f.size());
+  // container[i]: the nearest statement whose content holds i's content and
+  // cue; found is in text order, a container before what it contains.
+  std::vector<int> container(n, -1);
+  std::vector<int> open;
+  for (int i = 0; i < n; ++i) {
+    while (!open.empty() && f[open.back()].content.last < f[i].content.last) open.pop_back();
+    for (int k = static_cast<int>(open.size()) - 1; k >= 0 && !f[i].cue.empty(); --k) {
+      const internal::TokenRange& c = f[open[k]].content;
+      bool inside = c.first <= f[i].content.first && f[i].content.last <= c.last &&
+                    (c.first != f[i].content.first || c.last != f[i].content.last);
+      if (inside && c.first <= f[i].cue.first && f[i].cue.last <= c.last) {
+        container[i] = open[k];
+        break;
+      }
+    }
+    open.push_back(i);
+  }
+  auto opener = [&](int x) { return t.IsWord(x) && internal::IsSiblingOpener(t.Lower(x)); };
+  std::vector<int> cut(n, -1);
+  for (int i = 0; i < n; ++i) {
+    int c = container[i];
+    if (c < 0) continue;
+    const FoundAttribution& outer = f[c];
+    if (outer.type == FoundAttribution::Type::kDirect || !outer.parts.empty() || outer.cue.empty()) continue;
+    const FoundAttribution& inner = f[i];
+    // Where the inner statement's frame starts: its source, when that
+    // follows the outer cue, its cue, or content of its own before them.
+    int frame = inner.cue.first;
+    if (inner.source >= 0) {
+      int s = mentions.mention(inner.source).first;
+      if (s >= outer.cue.last && s >= outer.content.first) frame = std::min(frame, s);
+    }
+    if (inner.content.first >= outer.content.first) frame = std::min(frame, inner.content.first);
+    int x = frame;
+    bool punct = false;
+    for (int steps = 0; x > outer.content.first && steps < 4; ++steps) {
+      int p = x - 1;
+      if (opener(p)) {
+        x = p;
+      } else if (t.IsPunct(p, ',') || t.IsPunct(p, ';') || t.IsPunct(p, ':') || t.IsPunct(p, '-') ||
+                 internal::IsDash(t, p)) {
+        punct = true;
+        x = p;
+      } else {
+        break;
+      }
+    }
+    if (punct && x > outer.content.first && (cut[c] < 0 || x < cut[c])) cut[c] = x;
+  }
+  bool changed = false;
+  for (int c = 0; c < n; ++c) {
+    if (cut[c] < 0) continue;
+    f[c].content.last = cut[c];
+    changed = true;
+  }
+  if (changed) internal::SortInTextOrder(found);
+}
+
 }  // namespace
 
 void AttributeArticle(Article* article) {
@@ -191,6 +263,7 @@ void AttributeArticle(Article* article) {
   // The span tagger's fallback for the cues the rules left unparsed.
   internal::AddTaggedStatements(t, quoted, facts, all_cues, detected_mentions, &mentions, &found);
   MoveContentStarts(t, &found);
+  SplitSiblingStatements(t, mentions, &found);
 
   // People: persons with a mention, and organisations that speak.
   const auto& entities = mentions.entities();

@@ -244,6 +244,19 @@ TEST(Attribution, AParticipleAfterAPlaceSpeaksForTheClauseSubject) {
             "Pope Francis");
 }
 
+TEST(Attribution, AStatementAfterACommaInsideAnotherIsItsSibling) {
+  // PolNeAR marks "praised the new plan" and "critics say ..." as two
+  // statements side by side: the first content ends at the comma.
+  Article a = Attribute("The board praised the new plan, which critics say will raise fares.");
+  EXPECT_EQ(ContentOf(a, "the new plan"), "the new plan");
+  for (const Quote& q : a.quotes) EXPECT_FALSE(q.within.has_value()) << q.content.text;
+  // Without the punctuation the inner statement stays nested, whole.
+  Article b = Attribute("Maria Reyes said Tom Ortiz had told him the plan was dead.");
+  ASSERT_EQ(b.quotes.size(), 2u);
+  EXPECT_EQ(b.quotes[0].content.text, "Tom Ortiz had told him the plan was dead");
+  EXPECT_EQ(b.quotes[1].within, std::optional<int>(0));
+}
+
 TEST(Attribution, AShareOfPeopleIsASource) {
   EXPECT_EQ(SourceOf("Two in three said they are less likely to vote.", "less likely"), "Two in three");
   EXPECT_EQ(SourceOf("Two in three voters said they are less likely to vote.", "less likely"), "Two in three voters");

@@ -125,6 +125,13 @@ bool IsCommonVerb(std::string_view w) {
   return In(kSet, w);
 }
 
+bool IsSiblingOpener(std::string_view w) {
+  static const WordSet kSet = {"and", "but", "while", "whereas", "where", "when", "who", "which",
+                               "as", "only", "to", "so", "because", "although", "though", "yet",
+                               "or", "compared", "with", "then", "even", "after", "before", "that"};
+  return In(kSet, w);
+}
+
 bool IsDeterminer(std::string_view w) {
   static const WordSet kSet = {"the", "a", "an", "his", "her", "their", "its", "our", "my",
                                "your", "this", "that", "these", "those", "some", "many",

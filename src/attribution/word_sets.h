@@ -20,6 +20,9 @@ bool IsClauseOpener(std::string_view lower);
 // Auxiliaries and common verbs that follow a subject ("is", "was", "has").
 bool IsCommonVerb(std::string_view lower);
 bool IsDeterminer(std::string_view lower);
+// Connectives that may stand between a comma and the next statement's
+// frame inside another's content: "and", "while", "which", "compared"...
+bool IsSiblingOpener(std::string_view lower);
 bool IsPreposition(std::string_view lower);
 // "at least", "at most", "as many as", "more than", "up to": two words that
 // open a quantity, the first not to be read as a preposition of its own.
