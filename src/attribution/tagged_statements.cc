@@ -235,8 +235,11 @@ int AddTaggedStatements(const TokenizedText& t, const std::vector<QuotedSpan>& q
     a.cue = cue;
     a.type = TypeOf(t, quoted, facts.quote_of_token, s.content);
     int that = RelativeThatBefore(t, facts, cue.first);
-    if (s.source.empty() && that >= 0) {
+    if (that >= 0) {
       // The noun phrase with its "that": PolNeAR marks either as the source.
+      // The relative clause's subject, whatever the tagger marked as SRC
+      // before it ("She has fallen out of favor with green groups that once
+      // regarded her as ...").
       int head = mentions->EndingAt(that - 1);
       int first = head >= 0 ? mentions->mention(head).first : that;
       a.source = head >= 0 && mentions->mention(head).entity >= 0
