@@ -160,6 +160,16 @@ void MoveContentStarts(const internal::TokenizedText& t, std::vector<FoundAttrib
   if (moved) internal::SortInTextOrder(found);
 }
 
+bool IsFiniteVerb(std::string_view w) {
+  static const std::string_view kWords[] = {"is",    "was",   "are",    "were", "will", "would", "could",
+                                            "can",   "may",   "might",  "must", "should", "has", "have",
+                                            "had",   "did",   "does",   "do"};
+  for (std::string_view k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
 // A statement whose frame follows a comma, a semicolon, a colon or a dash
 // inside another's indirect content is the next statement, not part of the
 // first: "say they have a favorable view of Clinton, compared with 64
@@ -221,13 +231,66 @@ void SplitSiblingStatements(const internal::TokenizedText& t, const internal::Me
         break;
       }
     }
-    if (punct && x > outer.content.first && (cut[c] < 0 || x < cut[c])) cut[c] = x;
+    if (!punct || x <= outer.content.first || (cut[c] >= 0 && x >= cut[c])) continue;
+    // "the deal, which critics say is flawed, will pass": an aside in the
+    // middle of the content, which a comma and the content's verb follow,
+    // belongs to it.
+    bool aside = false;
+    for (int y = inner.cue.last; y + 1 < outer.content.last && !aside; ++y) {
+      if (!t.IsPunct(y, ',')) continue;
+      aside = t.IsWord(y + 1) && IsFiniteVerb(t.Lower(y + 1));
+      break;
+    }
+    if (!aside) cut[c] = x;
   }
   bool changed = false;
   for (int c = 0; c < n; ++c) {
     if (cut[c] < 0) continue;
     f[c].content.last = cut[c];
     changed = true;
+  }
+  if (changed) internal::SortInTextOrder(found);
+}
+
+// "When Clinton challenges Sanders on the Obama legacy, she is making ...",
+// "After Bill Clinton claimed that the era of big government was over,
+// Obama won ...": a cue in a sentence that opens with a subordinate clause
+// says no more than that clause. Its content ends at its first comma when
+// the main clause's subject (a subject pronoun or a capitalised word)
+// follows. On train this gained 0.0008 exact F1 and on dev 0.0009; cutting
+// at the comma whatever follows it lost overlap on both.
+void EndAtMainClause(const internal::TokenizedText& t, std::vector<FoundAttribution>* found) {
+  static const std::string_view kSubordinators[] = {
+      "when",   "after",  "while", "as",    "since",   "although", "though", "if",
+      "because", "before", "once", "until", "whereas", "even",     "despite", "unless"};
+  auto subordinator = [&](int x) {
+    if (!t.IsWord(x)) return false;
+    for (std::string_view w : kSubordinators) {
+      if (t.Lower(x) == w) return true;
+    }
+    return false;
+  };
+  bool changed = false;
+  for (FoundAttribution& a : *found) {
+    if (a.type == FoundAttribution::Type::kDirect || !a.parts.empty() || a.cue.empty() ||
+        a.content.first < a.cue.last) {
+      continue;
+    }
+    int w = t.sentences()[t[a.cue.first].sentence].first;
+    while (w < a.cue.first && t[w].kind == internal::TokenKind::kQuote) ++w;
+    if (w >= a.cue.first || !subordinator(w)) continue;
+    for (int x = a.content.first; x + 1 < a.content.last; ++x) {
+      if (t[x].kind == internal::TokenKind::kQuote) break;
+      if (!t.IsPunct(x, ',')) continue;
+      std::string_view next = t.IsWord(x + 1) ? t.Lower(x + 1) : std::string_view();
+      bool subject = !next.empty() && (next == "he" || next == "she" || next == "they" || next == "we" ||
+                                       next == "it" || t[x + 1].Is(internal::kCapitalized));
+      if (subject && x > a.content.first) {
+        a.content.last = x;
+        changed = true;
+      }
+      break;
+    }
   }
   if (changed) internal::SortInTextOrder(found);
 }
@@ -264,6 +327,7 @@ void AttributeArticle(Article* article) {
   internal::AddTaggedStatements(t, quoted, facts, all_cues, detected_mentions, &mentions, &found);
   MoveContentStarts(t, &found);
   SplitSiblingStatements(t, mentions, &found);
+  EndAtMainClause(t, &found);
 
   // People: persons with a mention, and organisations that speak.
   const auto& entities = mentions.entities();

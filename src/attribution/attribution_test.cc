@@ -250,11 +250,25 @@ TEST(Attribution, AStatementAfterACommaInsideAnotherIsItsSibling) {
   Article a = Attribute("The board praised the new plan, which critics say will raise fares.");
   EXPECT_EQ(ContentOf(a, "the new plan"), "the new plan");
   for (const Quote& q : a.quotes) EXPECT_FALSE(q.within.has_value()) << q.content.text;
+  // An aside that the content's verb follows belongs to the content.
+  Article aside = Attribute("Maria Lopez said the deal, which critics say is flawed, will pass.");
+  EXPECT_EQ(ContentOf(aside, "the deal"), "the deal, which critics say is flawed, will pass");
   // Without the punctuation the inner statement stays nested, whole.
   Article b = Attribute("Maria Reyes said Tom Ortiz had told him the plan was dead.");
   ASSERT_EQ(b.quotes.size(), 2u);
   EXPECT_EQ(b.quotes[0].content.text, "Tom Ortiz had told him the plan was dead");
   EXPECT_EQ(b.quotes[1].within, std::optional<int>(0));
+}
+
+TEST(Attribution, ACueInAnOpeningSubordinateClauseSaysNoMoreThanIt) {
+  Article a = Attribute("When Maria Lopez criticized the plan, she was alone.");
+  EXPECT_EQ(ContentOf(a, "the plan"), "the plan");
+  // The comma of a list is no end: no subject follows it.
+  Article b = Attribute("After Maria Lopez said that taxes, fees and rents would rise, Tom Hale resigned.");
+  EXPECT_EQ(ContentOf(b, "taxes"), "that taxes, fees and rents would rise");
+  // Without the opening clause the content runs on.
+  Article c = Attribute("Maria Lopez said that the plan was dead, Tom Hale had resigned.");
+  EXPECT_EQ(ContentOf(c, "the plan was dead"), "that the plan was dead, Tom Hale had resigned");
 }
 
 TEST(Attribution, AShareOfPeopleIsASource) {
