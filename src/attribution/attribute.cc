@@ -295,6 +295,66 @@ void EndAtMainClause(const internal::TokenizedText& t, std::vector<FoundAttribut
   if (changed) internal::SortInTextOrder(found);
 }
 
+// The token after a phrase naming where words were said, starting at x:
+// "in an interview", "in a statement", "on Twitter", "at a news
+// conference", "during a debate"; or -1.
+int VenuePhraseEnd(const internal::TokenizedText& t, int x, int limit) {
+  auto word = [&](int i, std::string_view w) { return i < limit && t.IsWord(i) && t.Lower(i) == w; };
+  if (word(x, "on") && word(x + 1, "twitter")) return x + 2;
+  bool in = word(x, "in"), at = word(x, "at"), during = word(x, "during");
+  if (!(in || at || during) || !(word(x + 1, "a") || word(x + 1, "an"))) return -1;
+  int h = x + 2;
+  if (at && (word(h, "news") || word(h, "press") || word(h, "campaign") || word(h, "town"))) ++h;
+  static const std::string_view kIn[] = {"interview", "statement", "tweet", "email"};
+  static const std::string_view kAt[] = {"conference", "rally", "event", "hall"};
+  static const std::string_view kDuring[] = {"interview", "debate", "speech", "appearance", "rally"};
+  auto any = [&](const auto& heads) {
+    for (std::string_view w : heads) {
+      if (word(h, w)) return true;
+    }
+    return false;
+  };
+  bool head = in ? any(kIn) : at ? any(kAt) : any(kDuring);
+  // "at a conference" alone is no venue phrase: "at a news conference" is.
+  if (at && h == x + 2 && (word(h, "conference") || word(h, "event") || word(h, "hall"))) head = false;
+  return head ? h + 1 : -1;
+}
+
+// "Lopez said the plan was dead in an interview on Sunday": the phrase
+// that names where the words were said ends the content and is no part of
+// it. Only at the content's end, with no comma after it: "said in an
+// interview that ..." never reaches here, and "described the attack in a
+// statement, which ..." keeps its words. On train this gained 0.0007 exact
+// F1 and on dev 0.0005 (a wider list of venues lost 0.0010 on dev).
+void DropTrailingVenue(const internal::TokenizedText& t, std::vector<FoundAttribution>* found) {
+  bool changed = false;
+  for (FoundAttribution& a : *found) {
+    if (a.type == FoundAttribution::Type::kDirect || !a.parts.empty() || a.cue.empty() ||
+        a.content.first < a.cue.last) {
+      continue;
+    }
+    int last = a.content.last;
+    while (last > a.content.first && t.IsPunct(last - 1, '.')) --last;
+    for (int x = a.content.first + 1; x < last; ++x) {
+      if (t.IsPunct(x, ',') || t.IsPunct(x, '.') || t[x].kind == internal::TokenKind::kQuote) continue;
+      int end = VenuePhraseEnd(t, x, last);
+      if (end < 0) continue;
+      bool rest_plain = true;
+      for (int y = end; y < last && rest_plain; ++y) {
+        rest_plain = !t.IsPunct(y, ',') && !t.IsPunct(y, '.') && t[y].kind != internal::TokenKind::kQuote;
+      }
+      if (!rest_plain) continue;
+      int cut = t.IsPunct(x - 1, ',') ? x - 1 : x;
+      if (cut > a.content.first) {
+        a.content.last = cut;
+        changed = true;
+      }
+      break;
+    }
+  }
+  if (changed) internal::SortInTextOrder(found);
+}
+
 }  // namespace
 
 void AttributeArticle(Article* article) {
@@ -328,6 +388,7 @@ void AttributeArticle(Article* article) {
   MoveContentStarts(t, &found);
   SplitSiblingStatements(t, mentions, &found);
   EndAtMainClause(t, &found);
+  DropTrailingVenue(t, &found);
 
   // People: persons with a mention, and organisations that speak.
   const auto& entities = mentions.entities();

@@ -271,6 +271,16 @@ TEST(Attribution, ACueInAnOpeningSubordinateClauseSaysNoMoreThanIt) {
   EXPECT_EQ(ContentOf(c, "the plan was dead"), "that the plan was dead, Tom Hale had resigned");
 }
 
+TEST(Attribution, AVenueAtTheEndOfTheContentIsNoPartOfIt) {
+  Article a = Attribute("Maria Lopez said the plan was dead in an interview on Sunday.");
+  EXPECT_EQ(ContentOf(a, "the plan was dead"), "the plan was dead");
+  Article b = Attribute("Tom Hale criticized the budget at a news conference.");
+  EXPECT_EQ(ContentOf(b, "the budget"), "the budget");
+  // A meeting that is what was said stays: no "news" or "press" before it.
+  Article c = Attribute("Maria Lopez said she would speak at a conference on trade.");
+  EXPECT_EQ(ContentOf(c, "she would speak"), "she would speak at a conference on trade");
+}
+
 TEST(Attribution, AShareOfPeopleIsASource) {
   EXPECT_EQ(SourceOf("Two in three said they are less likely to vote.", "less likely"), "Two in three");
   EXPECT_EQ(SourceOf("Two in three voters said they are less likely to vote.", "less likely"), "Two in three voters");
