@@ -1,6 +1,7 @@
 // AttributeArticle: runs the attribution stages over an article's text and
 // turns their token-level findings into public, code-point-offset records.
 #include <algorithm>
+#include <climits>
 #include <unordered_map>
 
 #include "src/attribution/attributor.h"
@@ -355,6 +356,40 @@ void DropTrailingVenue(const internal::TokenizedText& t, std::vector<FoundAttrib
   if (changed) internal::SortInTextOrder(found);
 }
 
+// Two statements with the same content are one statement read from two
+// cues ('Clinton said, “...”' after 'a woman asked for a photo'): the one
+// whose cue stands nearest the content stays. In text order equal contents
+// are neighbours. On train 41 contents were given twice;
+// dropping the farther gained 0.0008 overlap F1 on train and on dev.
+void DropDuplicateContents(std::vector<FoundAttribution>* found) {
+  auto same = [](const internal::TokenRange& a, const internal::TokenRange& b) {
+    return a.first == b.first && a.last == b.last;
+  };
+  auto same_content = [&](const FoundAttribution& a, const FoundAttribution& b) {
+    if (!same(a.content, b.content) || a.parts.size() != b.parts.size()) return false;
+    for (size_t k = 0; k < a.parts.size(); ++k) {
+      if (!same(a.parts[k], b.parts[k])) return false;
+    }
+    return true;
+  };
+  auto distance = [](const FoundAttribution& a) {
+    if (a.cue.empty()) return INT_MAX;
+    return std::max({0, a.content.first - a.cue.last, a.cue.first - a.content.last});
+  };
+  internal::SortInTextOrder(found);
+  std::vector<FoundAttribution>& f = *found;
+  size_t out = 0;
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (out > 0 && same_content(f[out - 1], f[i])) {
+      if (distance(f[i]) < distance(f[out - 1])) f[out - 1] = std::move(f[i]);
+      continue;
+    }
+    if (out != i) f[out] = std::move(f[i]);
+    ++out;
+  }
+  f.resize(out);
+}
+
 }  // namespace
 
 void AttributeArticle(Article* article) {
@@ -389,6 +424,7 @@ void AttributeArticle(Article* article) {
   SplitSiblingStatements(t, mentions, &found);
   EndAtMainClause(t, &found);
   DropTrailingVenue(t, &found);
+  DropDuplicateContents(&found);
 
   // People: persons with a mention, and organisations that speak.
   const auto& entities = mentions.entities();

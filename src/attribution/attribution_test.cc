@@ -281,6 +281,15 @@ TEST(Attribution, AVenueAtTheEndOfTheContentIsNoPartOfIt) {
   EXPECT_EQ(ContentOf(c, "she would speak"), "she would speak at a conference on trade");
 }
 
+TEST(Attribution, OneContentIsOneStatementFromTheNearestCue) {
+  Article a = Attribute(
+      "At one point, a woman asked for a photo and Maria Lopez said, \u201cWe can do it as long as we are not "
+      "violating any election laws.\u201d");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].speaker.value_or(""), "Maria Lopez");
+  EXPECT_EQ(a.quotes[0].cue->text, "said");
+}
+
 TEST(Attribution, AShareOfPeopleIsASource) {
   EXPECT_EQ(SourceOf("Two in three said they are less likely to vote.", "less likely"), "Two in three");
   EXPECT_EQ(SourceOf("Two in three voters said they are less likely to vote.", "less likely"), "Two in three voters");
