@@ -290,6 +290,13 @@ TEST(Attribution, OneContentIsOneStatementFromTheNearestCue) {
   EXPECT_EQ(a.quotes[0].cue->text, "said");
 }
 
+TEST(Attribution, AHeadlineSpeakerOnATopicIsTheSource) {
+  EXPECT_EQ(SourceOf("Hale on Mexico: \u2018They will pay for the wall.\u2019", "pay for the wall"), "Hale");
+  EXPECT_EQ(SourceOf("Gillibrand on the Speech Transcripts: \u2018I Think She Will Release Them.\u2019",
+                     "She Will"),
+            "Gillibrand");
+}
+
 TEST(Attribution, AShareOfPeopleIsASource) {
   EXPECT_EQ(SourceOf("Two in three said they are less likely to vote.", "less likely"), "Two in three");
   EXPECT_EQ(SourceOf("Two in three voters said they are less likely to vote.", "less likely"), "Two in three voters");

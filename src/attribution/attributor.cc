@@ -440,6 +440,22 @@ int Attributor::PrepositionBefore(int m) const {
   return -1;
 }
 
+int Attributor::SpeakerOnTopic(int s_first, int colon) {
+  int lead = mentions_->StartingAt(s_first);
+  if (lead >= 0 && mentions_->mention(lead).kind == MentionKind::kPronoun) lead = -1;
+  // A lone surname is no mention yet: up to three capitalised words.
+  int after = lead >= 0 ? mentions_->mention(lead).last : s_first;
+  while (lead < 0 && after < colon && after - s_first < 3 && t_.IsWord(after) && t_[after].Is(kCapitalized) &&
+         !IsFunctionWord(t_.Lower(after)) && !IsPreposition(t_.Lower(after))) {
+    ++after;
+  }
+  bool on = after > s_first && after + 1 < colon && t_.IsWord(after) &&
+            (t_.Lower(after) == "on" || t_.Lower(after) == "about");
+  for (int x = after + 1; on && x < colon; ++x) on = !InQuote(x) && facts_.cue_len[x] == 0;
+  if (!on) return -1;
+  return lead >= 0 ? lead : mentions_->AddSourcePhrase(s_first, after);
+}
+
 int Attributor::SubjectBeforePlace(int m, int s_first) const {
   int p = m >= 0 ? PrepositionBefore(m) : -1;
   if (p - 1 <= s_first || !t_.IsWord(p - 1) || t_[p - 1].Is(kCapitalized)) return -1;
@@ -1581,7 +1597,8 @@ bool Attributor::LeadingAttribution(int q, FoundAttribution* out) {
       }
       a.source = subject;
     } else {
-      a.source = SourceLeftOf(c);
+      a.source = t_.IsPunct(c, ':') ? SpeakerOnTopic(SentenceFirst(c), c) : -1;
+      if (a.source < 0) a.source = SourceLeftOf(c);
       if (a.source < 0) {
         int src_end = -1;
         a.source = SourceRightOf(after, open, &src_end);
@@ -2408,10 +2425,13 @@ void Attributor::AttributeColons() {
         int subject = -1;
         int verb = -1;  // "Singh explained it this way:", "Isaiah 45:1 reads:".
         const int main_first = SkipOpeningPhrases(s_first, c);
-        for (int x = main_first; x < c && verb < 0; ++x) {
+        // "Trump on Mexico: ‘...’", "Gillibrand on Releasing the
+        // Transcripts: ‘...’": a headline's speaker, "on" and the topic.
+        subject = SpeakerOnTopic(s_first, c);
+        for (int x = main_first; x < c && verb < 0 && subject < 0; ++x) {
           if (facts_.cue_len[x] > 0 && !cue_used_[x] && !InQuote(x)) verb = x;
         }
-        if (verb >= 0) {
+        if (verb >= 0 && subject < 0) {
           // "Jeffries reacted to the news, saying: “...”".
           subject = facts_.cue_form[verb]->participle ? ParticipleSubject(verb, s_first) : SourceLeftOf(verb);
           int end = -1;

@@ -101,6 +101,11 @@ class Attributor {
   // after a be-form or a past verb, the participle that follows speaks for the
   // clause's subject. Returns that subject's mention, or -1.
   int SubjectBeforePlace(int m, int s_first) const;
+  // "Trump on Mexico: ‘...’", "Gillibrand on Releasing the Transcripts:
+  // ‘...’": a headline's speaker, then "on" or "about" and the topic up to
+  // the colon. Returns the speaker's mention (a new source phrase for a
+  // lone surname), or -1 when the sentence does not read so.
+  int SpeakerOnTopic(int s_first, int colon);
   // Returns the subject of a participle cue at c ("..., saying"): the
   // phrase right before it, else the sentence's first subject mention
   // outside its opening phrases and not after a preposition.
