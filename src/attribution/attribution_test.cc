@@ -46,6 +46,11 @@ std::string ContentOf(const Article& a, const std::string& fragment) {
   return q == nullptr ? "(no statement)" : q->content.text;
 }
 
+// ContentOf for one text attributed on its own.
+std::string ContentIn(const std::string& text, const std::string& fragment) {
+  return ContentOf(Attribute(text), fragment);
+}
+
 // The speaker of the shortest statement whose content holds `fragment`,
 // or "(no statement)" / "(no speaker)".
 std::string SpeakerOf(const Article& a, const std::string& fragment) {
@@ -261,24 +266,24 @@ TEST(Attribution, AStatementAfterACommaInsideAnotherIsItsSibling) {
 }
 
 TEST(Attribution, ACueInAnOpeningSubordinateClauseSaysNoMoreThanIt) {
-  Article a = Attribute("When Maria Lopez criticized the plan, she was alone.");
-  EXPECT_EQ(ContentOf(a, "the plan"), "the plan");
+  EXPECT_EQ(ContentIn("When Maria Lopez criticized the plan, she was alone.", "the plan"),
+            "the plan");
   // The comma of a list is no end: no subject follows it.
-  Article b = Attribute("After Maria Lopez said that taxes, fees and rents would rise, Tom Hale resigned.");
-  EXPECT_EQ(ContentOf(b, "taxes"), "that taxes, fees and rents would rise");
+  EXPECT_EQ(ContentIn("After Maria Lopez said that taxes, fees and rents would rise, Tom Hale resigned.", "taxes"),
+            "that taxes, fees and rents would rise");
   // Without the opening clause the content runs on.
-  Article c = Attribute("Maria Lopez said that the plan was dead, Tom Hale had resigned.");
-  EXPECT_EQ(ContentOf(c, "the plan was dead"), "that the plan was dead, Tom Hale had resigned");
+  EXPECT_EQ(ContentIn("Maria Lopez said that the plan was dead, Tom Hale had resigned.", "the plan was dead"),
+            "that the plan was dead, Tom Hale had resigned");
 }
 
 TEST(Attribution, AVenueAtTheEndOfTheContentIsNoPartOfIt) {
-  Article a = Attribute("Maria Lopez said the plan was dead in an interview on Sunday.");
-  EXPECT_EQ(ContentOf(a, "the plan was dead"), "the plan was dead");
-  Article b = Attribute("Tom Hale criticized the budget at a news conference.");
-  EXPECT_EQ(ContentOf(b, "the budget"), "the budget");
+  EXPECT_EQ(ContentIn("Maria Lopez said the plan was dead in an interview on Sunday.", "the plan was dead"),
+            "the plan was dead");
+  EXPECT_EQ(ContentIn("Tom Hale criticized the budget at a news conference.", "the budget"),
+            "the budget");
   // A meeting that is what was said stays: no "news" or "press" before it.
-  Article c = Attribute("Maria Lopez said she would speak at a conference on trade.");
-  EXPECT_EQ(ContentOf(c, "she would speak"), "she would speak at a conference on trade");
+  EXPECT_EQ(ContentIn("Maria Lopez said she would speak at a conference on trade.", "she would speak"),
+            "she would speak at a conference on trade");
 }
 
 TEST(Attribution, OneContentIsOneStatementFromTheNearestCue) {
