@@ -302,6 +302,15 @@ TEST(Attribution, AHeadlineSpeakerOnATopicIsTheSource) {
             "Gillibrand");
 }
 
+TEST(Attribution, AHeadlineLabelledWithAPersonIsTheirStatement) {
+  Article a = Attribute("Maria Lopez: The Budget Will Protect Pensions.\n\nThe minister spoke on Monday in Oslo.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].content.text, "The Budget Will Protect Pensions");
+  EXPECT_EQ(a.quotes[0].speaker.value_or(""), "Maria Lopez");
+  // A label that names no person says nothing.
+  EXPECT_TRUE(Attribute("Poll Watch: The Latest Count Is In.\n\nThe count goes on.").quotes.empty());
+}
+
 TEST(Attribution, AShareOfPeopleIsASource) {
   EXPECT_EQ(SourceOf("Two in three said they are less likely to vote.", "less likely"), "Two in three");
   EXPECT_EQ(SourceOf("Two in three voters said they are less likely to vote.", "less likely"), "Two in three voters");

@@ -2459,12 +2459,14 @@ void Attributor::AttributeColons() {
       }
       // "Carly Fiorina: What, exactly, ..." and "AP-GfK Poll: Voters ...":
       // headline labels. A colon line counts when it quotes, or when a
-      // known person (not a label) speaks.
+      // known person (not a label) speaks, in the headline too ("Elizabeth
+      // Warren: Donald Trump Is a ‘Proven Failure’ in Business": train
+      // source +0.0004, dev +0.0009).
       const MentionInfo& label = mentions_->mention(m);
       bool person = label.entity >= 0 && !mentions_->entity(label.entity).organization &&
                     label.kind != MentionKind::kGroup;
       bool quoted = facts_.quote_of_token[next] >= 0 && quotes_[facts_.quote_of_token[next]].open == next;
-      if (!quoted && !(person && t_[c].sentence > 0)) continue;
+      if (!quoted && !person) continue;
       // 'Trump: ‘I’m the worst thing ...’': the quotation's own pass read
       // the label as its leading attribution already.
       if (quoted && quote_attribution_[facts_.quote_of_token[next]] >= 0) continue;
