@@ -311,6 +311,17 @@ TEST(Attribution, AHeadlineLabelledWithAPersonIsTheirStatement) {
   EXPECT_TRUE(Attribute("Poll Watch: The Latest Count Is In.\n\nThe count goes on.").quotes.empty());
 }
 
+TEST(Attribution, APronounOfQuantityNamesNobody) {
+  // "Others" is capitalised because it opens the sentence: no organisation
+  // named "Others" speaks (13 statements on train had that speaker).
+  for (const char* text : {"Others said the plan was dead.", "Neither said the plan was dead."}) {
+    Article a = Attribute(text);
+    ASSERT_EQ(a.quotes.size(), 1u) << text;
+    EXPECT_FALSE(a.quotes[0].speaker.has_value()) << text;
+    EXPECT_TRUE(a.people.empty()) << text;
+  }
+}
+
 TEST(Attribution, AShareOfPeopleIsASource) {
   EXPECT_EQ(SourceOf("Two in three said they are less likely to vote.", "less likely"), "Two in three");
   EXPECT_EQ(SourceOf("Two in three voters said they are less likely to vote.", "less likely"), "Two in three voters");

@@ -470,6 +470,11 @@ int MentionTable::AddSourcePhrase(int first, int last) {
     bool party = w == "democrats" || w == "republicans" || w == "conservatives" || w == "liberals" ||
                  w == "progressives";
     if (w.size() > 3 && w.back() == 's' && !party && lex_.IsOrgNoun(w)) capitalised = false;
+    // "Others said", "Neither said": a pronoun of quantity, not a name.
+    if (w == "others" || w == "neither" || w == "either" || w == "another" || w == "both" || w == "all" ||
+        w == "some" || w == "many" || w == "most" || w == "few" || w == "several" || w == "none") {
+      capitalised = false;
+    }
   }
   if (last - first == 1 && (pronoun == 's' || pronoun == 'n' || t_.Lower(first) == "you")) {
     // "I told the mayor", "We said", "You know": the writer's or the
