@@ -322,6 +322,12 @@ TEST(Attribution, APronounOfQuantityNamesNobody) {
   }
 }
 
+TEST(Attribution, AnAsideBetweenDashesAfterTheCueIsNoContent) {
+  EXPECT_EQ(ContentIn("Maria Lopez said \u2014 on Twitter, as it happens \u2014 that the plan was dead.",
+                      "the plan was dead"),
+            "that the plan was dead");
+}
+
 TEST(Attribution, AShareOfPeopleIsASource) {
   EXPECT_EQ(SourceOf("Two in three said they are less likely to vote.", "less likely"), "Two in three");
   EXPECT_EQ(SourceOf("Two in three voters said they are less likely to vote.", "less likely"), "Two in three voters");

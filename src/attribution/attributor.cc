@@ -1084,6 +1084,16 @@ bool Attributor::ParseAfterCue(int cue_first, int k, int limit, FoundAttribution
                     w == "too" || w == "himself" || w == "herself" || w == "themselves";
   }
   if (!opens_content) k = SkipAdverbials(k, limit, &a->time);
+  // "said — on Twitter, as it happens — that ...": an aside between dashes
+  // right after the cue, then "that", is no content.
+  if (k < limit && IsDash(t_, k)) {
+    for (int x = k + 1; x + 1 < limit && x - k <= 15; ++x) {
+      if (InQuote(x) || facts_.cue_len[x] > 0 || t_.IsPunct(x, '.')) break;
+      if (!IsDash(t_, x)) continue;
+      if (x > k + 1 && t_.IsWord(x + 1) && t_.Lower(x + 1) == "that") k = x + 1;
+      break;
+    }
+  }
   if (flags & kCueTakesObject) {
     int object_first = k;
     k = ParseAddressee(k, limit, &a->addressee);
