@@ -328,6 +328,12 @@ TEST(Attribution, AnAsideBetweenDashesAfterTheCueIsNoContent) {
             "that the plan was dead");
 }
 
+TEST(Attribution, ThanksInPartToIsNoCue) {
+  EXPECT_EQ(ContentIn("Maria Lopez said that sales rose, thanks in part to the new plant, and that jobs followed.",
+                      "sales rose"),
+            "that sales rose, thanks in part to the new plant, and that jobs followed");
+}
+
 TEST(Attribution, AShareOfPeopleIsASource) {
   EXPECT_EQ(SourceOf("Two in three said they are less likely to vote.", "less likely"), "Two in three");
   EXPECT_EQ(SourceOf("Two in three voters said they are less likely to vote.", "less likely"), "Two in three voters");

@@ -179,6 +179,12 @@ void MarkCues(const TokenizedText& t, TokenFacts* facts) {
       // "a progressive think tank", "thanks to a big win": nouns and a
       // preposition.
       if ((next == "tank" || next == "tanks") || (t.Lower(i) == "thanks" && next == "to")) continue;
+      // "thanks in part to", "thanks largely to": the same preposition.
+      if (t.Lower(i) == "thanks" && (next == "in" || next == "largely" || next == "partly" || next == "mostly" ||
+                                     next == "mainly")) {
+        int to = next == "in" ? i + 3 : i + 2;
+        if (to < n && t.IsWord(to) && t.Lower(to) == "to") continue;
+      }
       // "an extraction method known as fracking": a name, not a belief.
       if (t.Lower(i) == "known" && next == "as") continue;
       // "The full poll can be found here", "the attackers were known": a
