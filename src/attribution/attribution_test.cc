@@ -334,6 +334,13 @@ TEST(Attribution, ThanksInPartToIsNoCue) {
             "that sales rose, thanks in part to the new plant, and that jobs followed");
 }
 
+TEST(Attribution, ACueInATitleCaseHeadlineEndsTheName) {
+  Article a = Attribute("Maria Lopez Says The Budget Will Protect Pensions\n\nThe vote is on Sunday.");
+  ASSERT_FALSE(a.people.empty());
+  EXPECT_EQ(a.people[0].name, "Maria Lopez");
+  EXPECT_EQ(SpeakerOf(a, "Protect Pensions"), "Maria Lopez");
+}
+
 TEST(Attribution, AShareOfPeopleIsASource) {
   EXPECT_EQ(SourceOf("Two in three said they are less likely to vote.", "less likely"), "Two in three");
   EXPECT_EQ(SourceOf("Two in three voters said they are less likely to vote.", "less likely"), "Two in three voters");

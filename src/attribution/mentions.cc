@@ -338,6 +338,9 @@ int MentionTable::DetectAt(int i) {
   while (same_sentence(k) && k - j < kMaxNameTokens && t_.IsWord(k) && !t_[k].Is(kPossessive)) {
     std::string_view lk = t_.Lower(k);
     bool cap = t_[k].Is(kCapitalized);
+    // "Carly Fiorina Endorses Ted Cruz", "Marco Rubio Responds To ...": in
+    // a headline in title case a cue after two words of a name ends it.
+    if (cap && k - j >= 2 && cue_len_[k] > 0) break;
     // "On Thursday Ortiz spoke": a weekday is no part of a name.
     if (cap && !IsFunctionWord(lk) && WeekdayFromName(lk) < 0) { ++k; continue; }
     if (k > j && IsNameParticle(lk) && same_sentence(k + 1) && t_[k + 1].Is(kCapitalized)) { ++k; continue; }
