@@ -161,16 +161,6 @@ void MoveContentStarts(const internal::TokenizedText& t, std::vector<FoundAttrib
   if (moved) internal::SortInTextOrder(found);
 }
 
-bool IsFiniteVerb(std::string_view w) {
-  static const std::string_view kWords[] = {"is",    "was",   "are",    "were", "will", "would", "could",
-                                            "can",   "may",   "might",  "must", "should", "has", "have",
-                                            "had",   "did",   "does",   "do"};
-  for (std::string_view k : kWords) {
-    if (w == k) return true;
-  }
-  return false;
-}
-
 // A statement whose frame follows a comma, a semicolon, a colon or a dash
 // inside another's indirect content is the next statement, not part of the
 // first: "say they have a favorable view of Clinton, compared with 64
@@ -239,7 +229,7 @@ void SplitSiblingStatements(const internal::TokenizedText& t, const internal::Me
     bool aside = false;
     for (int y = inner.cue.last; y + 1 < outer.content.last && !aside; ++y) {
       if (!t.IsPunct(y, ',')) continue;
-      aside = t.IsWord(y + 1) && IsFiniteVerb(t.Lower(y + 1));
+      aside = t.IsWord(y + 1) && internal::IsFiniteVerbForm(t.Lower(y + 1));
       break;
     }
     if (!aside) cut[c] = x;

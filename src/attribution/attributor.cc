@@ -45,14 +45,6 @@ bool IsAuxiliary(std::string_view w) {
   return false;
 }
 
-// A verb that makes a clause finite: "the plan was", "it will".
-bool IsFiniteAuxiliary(std::string_view w) {
-  static const std::string_view kWords[] = {"will", "would", "could", "can", "may", "might", "must", "should",
-                                            "has", "had", "have", "did", "does", "won't", "wouldn't", "can't"};
-  for (std::string_view k : kWords) if (k == w) return true;
-  return false;
-}
-
 bool IsBeForm(std::string_view w) {
   return w == "is" || w == "was" || w == "were" || w == "are" || w == "been" || w == "be" || w == "being";
 }
@@ -1034,10 +1026,10 @@ int Attributor::ParseAddressee(int k, int limit, std::string* addressee) {
       if (!IsDeterminer(x) || x == "that" || x == "all" || x == "both" || x == "each" || x == "every" || x == "no") {
         return false;
       }
-      while (v < limit && v - e <= 4 && t_.IsWord(v) && !IsFunctionWord(t_.Lower(v)) && !IsBeForm(t_.Lower(v)) &&
-             !IsFiniteAuxiliary(t_.Lower(v))) ++v;
+      while (v < limit && v - e <= 4 && t_.IsWord(v) && !IsFunctionWord(t_.Lower(v)) &&
+             !IsFiniteVerbForm(t_.Lower(v))) ++v;
     }
-    return v < limit && t_.IsWord(v) && (IsBeForm(t_.Lower(v)) || IsFiniteAuxiliary(t_.Lower(v)));
+    return v < limit && t_.IsWord(v) && IsFiniteVerbForm(t_.Lower(v));
   };
   // What may follow an addressee: punctuation, "that", a preposition, a
   // time phrase, a quotation mark, the end of the frame.

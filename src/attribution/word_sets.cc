@@ -132,6 +132,13 @@ bool IsSiblingOpener(std::string_view w) {
   return In(kSet, w);
 }
 
+bool IsFiniteVerbForm(std::string_view w) {
+  static const WordSet kSet = {"is",    "was",  "are",   "were",   "will",  "would",  "could",   "can",
+                               "may",   "might", "must", "should", "has",   "have",   "had",     "did",
+                               "does",  "do",   "won't", "wouldn't", "can't"};
+  return In(kSet, w);
+}
+
 bool IsDeterminer(std::string_view w) {
   static const WordSet kSet = {"the", "a", "an", "his", "her", "their", "its", "our", "my",
                                "your", "this", "that", "these", "those", "some", "many",

@@ -23,6 +23,10 @@ bool IsDeterminer(std::string_view lower);
 // Connectives that may stand between a comma and the next statement's
 // frame inside another's content: "and", "while", "which", "compared"...
 bool IsSiblingOpener(std::string_view lower);
+// A verb that makes a clause finite: a present or past form of "be", a
+// modal, or "has", "had", "did" ("the plan was", "it will", "is flawed, will
+// pass").
+bool IsFiniteVerbForm(std::string_view lower);
 bool IsPreposition(std::string_view lower);
 // "at least", "at most", "as many as", "more than", "up to": two words that
 // open a quantity, the first not to be read as a preposition of its own.
