@@ -166,9 +166,11 @@ void MoveContentStarts(const internal::TokenizedText& t, std::vector<FoundAttrib
 // first: "say they have a favorable view of Clinton, compared with 64
 // percent who say the same of Sanders"; "declined to comment; aides later
 // said ...". The first's content ends at the punctuation, and the second
-// stands on its own. Without the punctuation the second stays nested ("said
-// Reyes had told him ..."): there PolNeAR marks the outer statement alone
-// four times in five. On train this split gained 0.0028 source and 0.0020
+// stands on its own. Before this split, 327 of 2,027 nested pairs on train
+// had both cues annotated side by side (PolNeAR never nests). Without the
+// punctuation the second stays nested ("said Reyes had told him ..."): of
+// the 1,854 pairs left, PolNeAR marks the outer statement alone in 1,166
+// and both in 248. On train this split gained 0.0028 source and 0.0020
 // exact F1; every other separator tried (a bare "and", "that", "because")
 // lost.
 void SplitSiblingStatements(const internal::TokenizedText& t, const internal::MentionTable& mentions,
