@@ -22,6 +22,7 @@ struct TokenRange {
   int first = 0;  // [first, last)
   int last = 0;
   bool empty() const { return last <= first; }
+  bool operator==(const TokenRange&) const = default;
 };
 
 struct FoundAttribution {

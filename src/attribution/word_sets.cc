@@ -132,6 +132,12 @@ bool IsSiblingOpener(std::string_view w) {
   return In(kSet, w);
 }
 
+bool IsSubordinator(std::string_view w) {
+  static const WordSet kSet = {"when",    "after",  "while", "as",    "since",   "although", "though", "if",
+                               "because", "before", "once",  "until", "whereas", "even",     "despite", "unless"};
+  return In(kSet, w);
+}
+
 bool IsFiniteVerbForm(std::string_view w) {
   static const WordSet kSet = {"is",    "was",  "are",   "were",   "will",  "would",  "could",   "can",
                                "may",   "might", "must", "should", "has",   "have",   "had",     "did",

@@ -23,6 +23,9 @@ bool IsDeterminer(std::string_view lower);
 // Connectives that may stand between a comma and the next statement's
 // frame inside another's content: "and", "while", "which", "compared"...
 bool IsSiblingOpener(std::string_view lower);
+// Words that open a subordinate clause at the start of a sentence: "When",
+// "After", "Although", "Despite" ...
+bool IsSubordinator(std::string_view lower);
 // A verb that makes a clause finite: a present or past form of "be", a
 // modal, or "has", "had", "did" ("the plan was", "it will", "is flawed, will
 // pass").
